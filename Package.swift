@@ -1,0 +1,109 @@
+// swift-tools-version:6.1
+// The CLM suite: four services, their shared modules, the operator CLI, tests and benchmarks.
+import PackageDescription
+
+/// One list of settings for every Swift target: Swift 6 mode and the stricter upcoming features.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+/// A service: a library with everything testable, and a thin executable around it.
+func service(_ name: String, folder: String) -> [Target] {
+    [
+        .target(name: "\(name)Service",
+                dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", "Store", "EventFeed", "ServiceRuntime",
+                               logging, lifecycle],
+                path: "Services/\(folder)/Sources/\(name)Service", swiftSettings: strict),
+        .executableTarget(name: "\(name)Server", dependencies: [.target(name: "\(name)Service"), "ServiceRuntime"],
+                          path: "Services/\(folder)/Sources/\(name)Server", swiftSettings: strict),
+    ]
+}
+
+let package = Package(
+    name: "clm",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "clm-identity", targets: ["IdentityServer"]),
+        .executable(name: "clm-scoring", targets: ["ScoringServer"]),
+        .executable(name: "clm-lifecycle", targets: ["CustomerLifecycleServer"]),
+        .executable(name: "clm-retention", targets: ["RetentionServer"]),
+        .executable(name: "clm", targets: ["CLMCommand"]),
+        .executable(name: "clm-bench", targets: ["RPCBenchmark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries and the code protoc-c generates: the only places C is reachable from.
+        .systemLibrary(name: "CProtobufC", path: "Shared/CProtobufC", pkgConfig: "libprotobuf-c",
+                       providers: [.apt(["libprotobuf-c-dev"])]),
+        .systemLibrary(name: "CLibpq", path: "Shared/CLibpq", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"])]),
+        .target(name: "CWireProtos", dependencies: ["CProtobufC"], path: "Shared/CWireProtos"),
+
+        // Shared Swift modules.
+        .target(name: "Models", path: "Shared/Models", swiftSettings: strict),
+        .target(name: "WireCodec", dependencies: ["Models", "CWireProtos", nioCore],
+                path: "Shared/WireCodec", swiftSettings: strict),
+        .target(name: "RPC", dependencies: ["Models", "WireCodec", nioCore, nioPosix, logging, lifecycle],
+                path: "Shared/RPC", swiftSettings: strict),
+        .target(name: "ServiceAPI", dependencies: ["Models", "RPC", "WireCodec"],
+                path: "Shared/ServiceAPI", swiftSettings: strict),
+        .target(name: "Store", dependencies: ["CLibpq", nioCore, nioPosix, logging, lifecycle],
+                path: "Shared/Store", swiftSettings: strict),
+        .target(name: "EventFeed",
+                dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", "Store", logging, lifecycle],
+                path: "Shared/EventFeed", swiftSettings: strict),
+        .target(name: "ServiceRuntime",
+                dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", "Store", "EventFeed",
+                               logging, lifecycle, argumentParser],
+                path: "Shared/ServiceRuntime", swiftSettings: strict),
+        .target(name: "CLMTesting", dependencies: ["Store", "ServiceRuntime", "RPC", "ServiceAPI", logging],
+                path: "Shared/Testing", swiftSettings: strict),
+    ]
+        + service("Identity", folder: "Identity")
+        + service("Scoring", folder: "Scoring")
+        + service("CustomerLifecycle", folder: "Lifecycle")
+        + service("Retention", folder: "Retention")
+        + [
+            .executableTarget(name: "CLMCommand",
+                              dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", "ServiceRuntime",
+                                             argumentParser, logging],
+                              path: "Services/CLI/Sources/CLMCommand", swiftSettings: strict),
+            .executableTarget(name: "RPCBenchmark",
+                              dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", nioCore, nioPosix, logging],
+                              path: "Tests/Benchmarks/RPCBenchmark", swiftSettings: strict),
+
+            .testTarget(name: "WireCodecTests", dependencies: ["WireCodec", "Models", "ServiceAPI", "CLMTesting"],
+                        path: "Tests/WireCodecTests", swiftSettings: strict),
+            .testTarget(name: "RPCTests", dependencies: ["RPC", "WireCodec", "Models", "ServiceAPI", "CLMTesting",
+                                                         nioCore, nioPosix, logging],
+                        path: "Tests/RPCTests", swiftSettings: strict),
+            .testTarget(name: "StoreTests", dependencies: ["Store", "CLMTesting", "ServiceRuntime"],
+                        path: "Tests/StoreTests", swiftSettings: strict),
+            .testTarget(name: "EventFeedTests",
+                        dependencies: ["EventFeed", "Store", "RPC", "ServiceAPI", "Models", "CLMTesting",
+                                       "ServiceRuntime", logging],
+                        path: "Tests/EventFeedTests", swiftSettings: strict),
+            .testTarget(name: "ContractTests",
+                        dependencies: ["WireCodec", "ServiceAPI", "Models", "RPC", "IdentityService",
+                                       "ScoringService", "CustomerLifecycleService", "RetentionService",
+                                       "ServiceRuntime", "CLMTesting"],
+                        path: "Tests/ContractTests", swiftSettings: strict),
+            .testTarget(name: "IntegrationTests",
+                        dependencies: ["CLMTesting", "RPC", "ServiceAPI", "Models", "ServiceRuntime"],
+                        path: "Tests/IntegrationTests", swiftSettings: strict),
+        ]
+)
