@@ -3,7 +3,11 @@
 #define CWIREPROTOS_H
 #include <stddef.h>
 #include "clm/common/v1/common.pb-c.h"
+#include "clm/identity/v1/identity.pb-c.h"
+#include "clm/lifecycle/v1/lifecycle.pb-c.h"
+#include "clm/retention/v1/retention.pb-c.h"
 #include "clm/rpc/v1/rpc.pb-c.h"
+#include "clm/scoring/v1/scoring.pb-c.h"
 
 /* Swift cannot take the address of a C global, so the descriptors are reached by index. */
 size_t CWireProtos_messageCount(void);

@@ -367,6 +367,366 @@ void   clm__common__v1__list_events_response__free_unpacked
   assert(message->base.descriptor == &clm__common__v1__list_events_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   clm__common__v1__key_value__init
+                     (Clm__Common__V1__KeyValue         *message)
+{
+  static const Clm__Common__V1__KeyValue init_value = CLM__COMMON__V1__KEY_VALUE__INIT;
+  *message = init_value;
+}
+size_t clm__common__v1__key_value__get_packed_size
+                     (const Clm__Common__V1__KeyValue *message)
+{
+  assert(message->base.descriptor == &clm__common__v1__key_value__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clm__common__v1__key_value__pack
+                     (const Clm__Common__V1__KeyValue *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clm__common__v1__key_value__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clm__common__v1__key_value__pack_to_buffer
+                     (const Clm__Common__V1__KeyValue *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clm__common__v1__key_value__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clm__Common__V1__KeyValue *
+       clm__common__v1__key_value__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clm__Common__V1__KeyValue *)
+     protobuf_c_message_unpack (&clm__common__v1__key_value__descriptor,
+                                allocator, len, data);
+}
+void   clm__common__v1__key_value__free_unpacked
+                     (Clm__Common__V1__KeyValue *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clm__common__v1__key_value__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   clm__common__v1__date_range__init
+                     (Clm__Common__V1__DateRange         *message)
+{
+  static const Clm__Common__V1__DateRange init_value = CLM__COMMON__V1__DATE_RANGE__INIT;
+  *message = init_value;
+}
+size_t clm__common__v1__date_range__get_packed_size
+                     (const Clm__Common__V1__DateRange *message)
+{
+  assert(message->base.descriptor == &clm__common__v1__date_range__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clm__common__v1__date_range__pack
+                     (const Clm__Common__V1__DateRange *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clm__common__v1__date_range__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clm__common__v1__date_range__pack_to_buffer
+                     (const Clm__Common__V1__DateRange *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clm__common__v1__date_range__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clm__Common__V1__DateRange *
+       clm__common__v1__date_range__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clm__Common__V1__DateRange *)
+     protobuf_c_message_unpack (&clm__common__v1__date_range__descriptor,
+                                allocator, len, data);
+}
+void   clm__common__v1__date_range__free_unpacked
+                     (Clm__Common__V1__DateRange *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clm__common__v1__date_range__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   clm__common__v1__time_range__init
+                     (Clm__Common__V1__TimeRange         *message)
+{
+  static const Clm__Common__V1__TimeRange init_value = CLM__COMMON__V1__TIME_RANGE__INIT;
+  *message = init_value;
+}
+size_t clm__common__v1__time_range__get_packed_size
+                     (const Clm__Common__V1__TimeRange *message)
+{
+  assert(message->base.descriptor == &clm__common__v1__time_range__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clm__common__v1__time_range__pack
+                     (const Clm__Common__V1__TimeRange *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clm__common__v1__time_range__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clm__common__v1__time_range__pack_to_buffer
+                     (const Clm__Common__V1__TimeRange *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clm__common__v1__time_range__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clm__Common__V1__TimeRange *
+       clm__common__v1__time_range__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clm__Common__V1__TimeRange *)
+     protobuf_c_message_unpack (&clm__common__v1__time_range__descriptor,
+                                allocator, len, data);
+}
+void   clm__common__v1__time_range__free_unpacked
+                     (Clm__Common__V1__TimeRange *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clm__common__v1__time_range__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   clm__common__v1__job__init
+                     (Clm__Common__V1__Job         *message)
+{
+  static const Clm__Common__V1__Job init_value = CLM__COMMON__V1__JOB__INIT;
+  *message = init_value;
+}
+size_t clm__common__v1__job__get_packed_size
+                     (const Clm__Common__V1__Job *message)
+{
+  assert(message->base.descriptor == &clm__common__v1__job__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clm__common__v1__job__pack
+                     (const Clm__Common__V1__Job *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clm__common__v1__job__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clm__common__v1__job__pack_to_buffer
+                     (const Clm__Common__V1__Job *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clm__common__v1__job__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clm__Common__V1__Job *
+       clm__common__v1__job__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clm__Common__V1__Job *)
+     protobuf_c_message_unpack (&clm__common__v1__job__descriptor,
+                                allocator, len, data);
+}
+void   clm__common__v1__job__free_unpacked
+                     (Clm__Common__V1__Job *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clm__common__v1__job__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   clm__common__v1__customer_activity__init
+                     (Clm__Common__V1__CustomerActivity         *message)
+{
+  static const Clm__Common__V1__CustomerActivity init_value = CLM__COMMON__V1__CUSTOMER_ACTIVITY__INIT;
+  *message = init_value;
+}
+size_t clm__common__v1__customer_activity__get_packed_size
+                     (const Clm__Common__V1__CustomerActivity *message)
+{
+  assert(message->base.descriptor == &clm__common__v1__customer_activity__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clm__common__v1__customer_activity__pack
+                     (const Clm__Common__V1__CustomerActivity *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clm__common__v1__customer_activity__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clm__common__v1__customer_activity__pack_to_buffer
+                     (const Clm__Common__V1__CustomerActivity *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clm__common__v1__customer_activity__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clm__Common__V1__CustomerActivity *
+       clm__common__v1__customer_activity__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clm__Common__V1__CustomerActivity *)
+     protobuf_c_message_unpack (&clm__common__v1__customer_activity__descriptor,
+                                allocator, len, data);
+}
+void   clm__common__v1__customer_activity__free_unpacked
+                     (Clm__Common__V1__CustomerActivity *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clm__common__v1__customer_activity__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   clm__common__v1__customer_codes_changed__init
+                     (Clm__Common__V1__CustomerCodesChanged         *message)
+{
+  static const Clm__Common__V1__CustomerCodesChanged init_value = CLM__COMMON__V1__CUSTOMER_CODES_CHANGED__INIT;
+  *message = init_value;
+}
+size_t clm__common__v1__customer_codes_changed__get_packed_size
+                     (const Clm__Common__V1__CustomerCodesChanged *message)
+{
+  assert(message->base.descriptor == &clm__common__v1__customer_codes_changed__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clm__common__v1__customer_codes_changed__pack
+                     (const Clm__Common__V1__CustomerCodesChanged *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clm__common__v1__customer_codes_changed__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clm__common__v1__customer_codes_changed__pack_to_buffer
+                     (const Clm__Common__V1__CustomerCodesChanged *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clm__common__v1__customer_codes_changed__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clm__Common__V1__CustomerCodesChanged *
+       clm__common__v1__customer_codes_changed__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clm__Common__V1__CustomerCodesChanged *)
+     protobuf_c_message_unpack (&clm__common__v1__customer_codes_changed__descriptor,
+                                allocator, len, data);
+}
+void   clm__common__v1__customer_codes_changed__free_unpacked
+                     (Clm__Common__V1__CustomerCodesChanged *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clm__common__v1__customer_codes_changed__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   clm__common__v1__customer_value__init
+                     (Clm__Common__V1__CustomerValue         *message)
+{
+  static const Clm__Common__V1__CustomerValue init_value = CLM__COMMON__V1__CUSTOMER_VALUE__INIT;
+  *message = init_value;
+}
+size_t clm__common__v1__customer_value__get_packed_size
+                     (const Clm__Common__V1__CustomerValue *message)
+{
+  assert(message->base.descriptor == &clm__common__v1__customer_value__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clm__common__v1__customer_value__pack
+                     (const Clm__Common__V1__CustomerValue *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clm__common__v1__customer_value__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clm__common__v1__customer_value__pack_to_buffer
+                     (const Clm__Common__V1__CustomerValue *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clm__common__v1__customer_value__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clm__Common__V1__CustomerValue *
+       clm__common__v1__customer_value__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clm__Common__V1__CustomerValue *)
+     protobuf_c_message_unpack (&clm__common__v1__customer_value__descriptor,
+                                allocator, len, data);
+}
+void   clm__common__v1__customer_value__free_unpacked
+                     (Clm__Common__V1__CustomerValue *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clm__common__v1__customer_value__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   clm__common__v1__customer_value_changed__init
+                     (Clm__Common__V1__CustomerValueChanged         *message)
+{
+  static const Clm__Common__V1__CustomerValueChanged init_value = CLM__COMMON__V1__CUSTOMER_VALUE_CHANGED__INIT;
+  *message = init_value;
+}
+size_t clm__common__v1__customer_value_changed__get_packed_size
+                     (const Clm__Common__V1__CustomerValueChanged *message)
+{
+  assert(message->base.descriptor == &clm__common__v1__customer_value_changed__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clm__common__v1__customer_value_changed__pack
+                     (const Clm__Common__V1__CustomerValueChanged *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clm__common__v1__customer_value_changed__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clm__common__v1__customer_value_changed__pack_to_buffer
+                     (const Clm__Common__V1__CustomerValueChanged *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clm__common__v1__customer_value_changed__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clm__Common__V1__CustomerValueChanged *
+       clm__common__v1__customer_value_changed__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clm__Common__V1__CustomerValueChanged *)
+     protobuf_c_message_unpack (&clm__common__v1__customer_value_changed__descriptor,
+                                allocator, len, data);
+}
+void   clm__common__v1__customer_value_changed__free_unpacked
+                     (Clm__Common__V1__CustomerValueChanged *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clm__common__v1__customer_value_changed__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor clm__common__v1__money__field_descriptors[2] =
 {
   {
@@ -839,6 +1199,1185 @@ const ProtobufCMessageDescriptor clm__common__v1__list_events_response__descript
   1,  clm__common__v1__list_events_response__number_ranges,
   (ProtobufCMessageInit) clm__common__v1__list_events_response__init,
   NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clm__common__v1__key_value__field_descriptors[2] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__KeyValue, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__KeyValue, value),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clm__common__v1__key_value__field_indices_by_name[] = {
+  0,   /* field[0] = key */
+  1,   /* field[1] = value */
+};
+static const ProtobufCIntRange clm__common__v1__key_value__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor clm__common__v1__key_value__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clm.common.v1.KeyValue",
+  "KeyValue",
+  "Clm__Common__V1__KeyValue",
+  "clm.common.v1",
+  sizeof(Clm__Common__V1__KeyValue),
+  2,
+  clm__common__v1__key_value__field_descriptors,
+  clm__common__v1__key_value__field_indices_by_name,
+  1,  clm__common__v1__key_value__number_ranges,
+  (ProtobufCMessageInit) clm__common__v1__key_value__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clm__common__v1__date_range__field_descriptors[2] =
+{
+  {
+    "first_day",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__DateRange, first_day),
+    &clm__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_day",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__DateRange, last_day),
+    &clm__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clm__common__v1__date_range__field_indices_by_name[] = {
+  0,   /* field[0] = first_day */
+  1,   /* field[1] = last_day */
+};
+static const ProtobufCIntRange clm__common__v1__date_range__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor clm__common__v1__date_range__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clm.common.v1.DateRange",
+  "DateRange",
+  "Clm__Common__V1__DateRange",
+  "clm.common.v1",
+  sizeof(Clm__Common__V1__DateRange),
+  2,
+  clm__common__v1__date_range__field_descriptors,
+  clm__common__v1__date_range__field_indices_by_name,
+  1,  clm__common__v1__date_range__number_ranges,
+  (ProtobufCMessageInit) clm__common__v1__date_range__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clm__common__v1__time_range__field_descriptors[2] =
+{
+  {
+    "start",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__TimeRange, start),
+    &clm__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__TimeRange, end),
+    &clm__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clm__common__v1__time_range__field_indices_by_name[] = {
+  1,   /* field[1] = end */
+  0,   /* field[0] = start */
+};
+static const ProtobufCIntRange clm__common__v1__time_range__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor clm__common__v1__time_range__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clm.common.v1.TimeRange",
+  "TimeRange",
+  "Clm__Common__V1__TimeRange",
+  "clm.common.v1",
+  sizeof(Clm__Common__V1__TimeRange),
+  2,
+  clm__common__v1__time_range__field_descriptors,
+  clm__common__v1__time_range__field_indices_by_name,
+  1,  clm__common__v1__time_range__number_ranges,
+  (ProtobufCMessageInit) clm__common__v1__time_range__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clm__common__v1__job__field_descriptors[11] =
+{
+  {
+    "job_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__Job, job_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__Job, kind),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "state",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__Job, state),
+    &clm__common__v1__job_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "requested_by",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__Job, requested_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "created_at",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__Job, created_at),
+    &clm__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "started_at",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__Job, started_at),
+    &clm__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "finished_at",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__Job, finished_at),
+    &clm__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "items_total",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__Job, items_total),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "items_done",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__Job, items_done),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "items_failed",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__Job, items_failed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "message",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__Job, message),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clm__common__v1__job__field_indices_by_name[] = {
+  4,   /* field[4] = created_at */
+  6,   /* field[6] = finished_at */
+  8,   /* field[8] = items_done */
+  9,   /* field[9] = items_failed */
+  7,   /* field[7] = items_total */
+  0,   /* field[0] = job_id */
+  1,   /* field[1] = kind */
+  10,   /* field[10] = message */
+  3,   /* field[3] = requested_by */
+  5,   /* field[5] = started_at */
+  2,   /* field[2] = state */
+};
+static const ProtobufCIntRange clm__common__v1__job__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 11 }
+};
+const ProtobufCMessageDescriptor clm__common__v1__job__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clm.common.v1.Job",
+  "Job",
+  "Clm__Common__V1__Job",
+  "clm.common.v1",
+  sizeof(Clm__Common__V1__Job),
+  11,
+  clm__common__v1__job__field_descriptors,
+  clm__common__v1__job__field_indices_by_name,
+  1,  clm__common__v1__job__number_ranges,
+  (ProtobufCMessageInit) clm__common__v1__job__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clm__common__v1__customer_activity__field_descriptors[11] =
+{
+  {
+    "customer_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerActivity, customer_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerActivity, kind),
+    &clm__common__v1__activity_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "activity_key",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerActivity, activity_key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "occurred_on",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerActivity, occurred_on),
+    &clm__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "policy_key",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerActivity, policy_key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "product_line",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerActivity, product_line),
+    &clm__common__v1__product_line__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "amount",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerActivity, amount),
+    &clm__common__v1__money__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "channel",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerActivity, channel),
+    &clm__common__v1__channel__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "agent_code",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerActivity, agent_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "fraud_flag",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerActivity, fraud_flag),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "detail",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerActivity, detail),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clm__common__v1__customer_activity__field_indices_by_name[] = {
+  2,   /* field[2] = activity_key */
+  8,   /* field[8] = agent_code */
+  6,   /* field[6] = amount */
+  7,   /* field[7] = channel */
+  0,   /* field[0] = customer_code */
+  10,   /* field[10] = detail */
+  9,   /* field[9] = fraud_flag */
+  1,   /* field[1] = kind */
+  3,   /* field[3] = occurred_on */
+  4,   /* field[4] = policy_key */
+  5,   /* field[5] = product_line */
+};
+static const ProtobufCIntRange clm__common__v1__customer_activity__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 11 }
+};
+const ProtobufCMessageDescriptor clm__common__v1__customer_activity__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clm.common.v1.CustomerActivity",
+  "CustomerActivity",
+  "Clm__Common__V1__CustomerActivity",
+  "clm.common.v1",
+  sizeof(Clm__Common__V1__CustomerActivity),
+  11,
+  clm__common__v1__customer_activity__field_descriptors,
+  clm__common__v1__customer_activity__field_indices_by_name,
+  1,  clm__common__v1__customer_activity__number_ranges,
+  (ProtobufCMessageInit) clm__common__v1__customer_activity__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clm__common__v1__customer_codes_changed__field_descriptors[5] =
+{
+  {
+    "kind",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerCodesChanged, kind),
+    &clm__common__v1__code_change_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "customer_code",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerCodesChanged, customer_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "other_customer_code",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerCodesChanged, other_customer_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "operation_id",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerCodesChanged, operation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "occurred_at",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerCodesChanged, occurred_at),
+    &clm__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clm__common__v1__customer_codes_changed__field_indices_by_name[] = {
+  1,   /* field[1] = customer_code */
+  0,   /* field[0] = kind */
+  4,   /* field[4] = occurred_at */
+  3,   /* field[3] = operation_id */
+  2,   /* field[2] = other_customer_code */
+};
+static const ProtobufCIntRange clm__common__v1__customer_codes_changed__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor clm__common__v1__customer_codes_changed__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clm.common.v1.CustomerCodesChanged",
+  "CustomerCodesChanged",
+  "Clm__Common__V1__CustomerCodesChanged",
+  "clm.common.v1",
+  sizeof(Clm__Common__V1__CustomerCodesChanged),
+  5,
+  clm__common__v1__customer_codes_changed__field_descriptors,
+  clm__common__v1__customer_codes_changed__field_indices_by_name,
+  1,  clm__common__v1__customer_codes_changed__number_ranges,
+  (ProtobufCMessageInit) clm__common__v1__customer_codes_changed__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clm__common__v1__customer_value__field_descriptors[13] =
+{
+  {
+    "customer_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, customer_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value_score",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, value_score),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "tier",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, tier),
+    &clm__common__v1__customer_tier__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "potential",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, potential),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "layer",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, layer),
+    &clm__common__v1__pyramid_layer__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "risk_grade",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, risk_grade),
+    &clm__common__v1__risk_grade__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "loyalty_score",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, loyalty_score),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "vip",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, vip),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "annualised_premium",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, annualised_premium),
+    &clm__common__v1__money__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "clv",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, clv),
+    &clm__common__v1__money__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rule_set_id",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, rule_set_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rule_set_version",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, rule_set_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "scored_at",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValue, scored_at),
+    &clm__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clm__common__v1__customer_value__field_indices_by_name[] = {
+  8,   /* field[8] = annualised_premium */
+  9,   /* field[9] = clv */
+  0,   /* field[0] = customer_code */
+  4,   /* field[4] = layer */
+  6,   /* field[6] = loyalty_score */
+  3,   /* field[3] = potential */
+  5,   /* field[5] = risk_grade */
+  10,   /* field[10] = rule_set_id */
+  11,   /* field[11] = rule_set_version */
+  12,   /* field[12] = scored_at */
+  2,   /* field[2] = tier */
+  1,   /* field[1] = value_score */
+  7,   /* field[7] = vip */
+};
+static const ProtobufCIntRange clm__common__v1__customer_value__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 13 }
+};
+const ProtobufCMessageDescriptor clm__common__v1__customer_value__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clm.common.v1.CustomerValue",
+  "CustomerValue",
+  "Clm__Common__V1__CustomerValue",
+  "clm.common.v1",
+  sizeof(Clm__Common__V1__CustomerValue),
+  13,
+  clm__common__v1__customer_value__field_descriptors,
+  clm__common__v1__customer_value__field_indices_by_name,
+  1,  clm__common__v1__customer_value__number_ranges,
+  (ProtobufCMessageInit) clm__common__v1__customer_value__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clm__common__v1__customer_value_changed__field_descriptors[1] =
+{
+  {
+    "value",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clm__Common__V1__CustomerValueChanged, value),
+    &clm__common__v1__customer_value__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clm__common__v1__customer_value_changed__field_indices_by_name[] = {
+  0,   /* field[0] = value */
+};
+static const ProtobufCIntRange clm__common__v1__customer_value_changed__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor clm__common__v1__customer_value_changed__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clm.common.v1.CustomerValueChanged",
+  "CustomerValueChanged",
+  "Clm__Common__V1__CustomerValueChanged",
+  "clm.common.v1",
+  sizeof(Clm__Common__V1__CustomerValueChanged),
+  1,
+  clm__common__v1__customer_value_changed__field_descriptors,
+  clm__common__v1__customer_value_changed__field_indices_by_name,
+  1,  clm__common__v1__customer_value_changed__number_ranges,
+  (ProtobufCMessageInit) clm__common__v1__customer_value_changed__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCEnumValue clm__common__v1__product_line__enum_values_by_number[10] =
+{
+  { "PRODUCT_LINE_UNSPECIFIED", "CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_UNSPECIFIED", 0 },
+  { "PRODUCT_LINE_LIFE", "CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_LIFE", 1 },
+  { "PRODUCT_LINE_HEALTH", "CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_HEALTH", 2 },
+  { "PRODUCT_LINE_ACCIDENT", "CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_ACCIDENT", 3 },
+  { "PRODUCT_LINE_ANNUITY", "CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_ANNUITY", 4 },
+  { "PRODUCT_LINE_AUTO", "CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_AUTO", 5 },
+  { "PRODUCT_LINE_PROPERTY", "CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_PROPERTY", 6 },
+  { "PRODUCT_LINE_LIABILITY", "CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_LIABILITY", 7 },
+  { "PRODUCT_LINE_TRAVEL", "CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_TRAVEL", 8 },
+  { "PRODUCT_LINE_OTHER", "CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_OTHER", 9 },
+};
+static const ProtobufCIntRange clm__common__v1__product_line__value_ranges[] = {
+{0, 0},{0, 10}
+};
+static const ProtobufCEnumValueIndex clm__common__v1__product_line__enum_values_by_name[10] =
+{
+  { "PRODUCT_LINE_ACCIDENT", 3 },
+  { "PRODUCT_LINE_ANNUITY", 4 },
+  { "PRODUCT_LINE_AUTO", 5 },
+  { "PRODUCT_LINE_HEALTH", 2 },
+  { "PRODUCT_LINE_LIABILITY", 7 },
+  { "PRODUCT_LINE_LIFE", 1 },
+  { "PRODUCT_LINE_OTHER", 9 },
+  { "PRODUCT_LINE_PROPERTY", 6 },
+  { "PRODUCT_LINE_TRAVEL", 8 },
+  { "PRODUCT_LINE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor clm__common__v1__product_line__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "clm.common.v1.ProductLine",
+  "ProductLine",
+  "Clm__Common__V1__ProductLine",
+  "clm.common.v1",
+  10,
+  clm__common__v1__product_line__enum_values_by_number,
+  10,
+  clm__common__v1__product_line__enum_values_by_name,
+  1,
+  clm__common__v1__product_line__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue clm__common__v1__channel__enum_values_by_number[10] =
+{
+  { "CHANNEL_UNSPECIFIED", "CLM__COMMON__V1__CHANNEL__CHANNEL_UNSPECIFIED", 0 },
+  { "CHANNEL_PHONE", "CLM__COMMON__V1__CHANNEL__CHANNEL_PHONE", 1 },
+  { "CHANNEL_SMS", "CLM__COMMON__V1__CHANNEL__CHANNEL_SMS", 2 },
+  { "CHANNEL_EMAIL", "CLM__COMMON__V1__CHANNEL__CHANNEL_EMAIL", 3 },
+  { "CHANNEL_APP", "CLM__COMMON__V1__CHANNEL__CHANNEL_APP", 4 },
+  { "CHANNEL_WECHAT", "CLM__COMMON__V1__CHANNEL__CHANNEL_WECHAT", 5 },
+  { "CHANNEL_AGENT", "CLM__COMMON__V1__CHANNEL__CHANNEL_AGENT", 6 },
+  { "CHANNEL_BRANCH", "CLM__COMMON__V1__CHANNEL__CHANNEL_BRANCH", 7 },
+  { "CHANNEL_WEB", "CLM__COMMON__V1__CHANNEL__CHANNEL_WEB", 8 },
+  { "CHANNEL_POST", "CLM__COMMON__V1__CHANNEL__CHANNEL_POST", 9 },
+};
+static const ProtobufCIntRange clm__common__v1__channel__value_ranges[] = {
+{0, 0},{0, 10}
+};
+static const ProtobufCEnumValueIndex clm__common__v1__channel__enum_values_by_name[10] =
+{
+  { "CHANNEL_AGENT", 6 },
+  { "CHANNEL_APP", 4 },
+  { "CHANNEL_BRANCH", 7 },
+  { "CHANNEL_EMAIL", 3 },
+  { "CHANNEL_PHONE", 1 },
+  { "CHANNEL_POST", 9 },
+  { "CHANNEL_SMS", 2 },
+  { "CHANNEL_UNSPECIFIED", 0 },
+  { "CHANNEL_WEB", 8 },
+  { "CHANNEL_WECHAT", 5 },
+};
+const ProtobufCEnumDescriptor clm__common__v1__channel__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "clm.common.v1.Channel",
+  "Channel",
+  "Clm__Common__V1__Channel",
+  "clm.common.v1",
+  10,
+  clm__common__v1__channel__enum_values_by_number,
+  10,
+  clm__common__v1__channel__enum_values_by_name,
+  1,
+  clm__common__v1__channel__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue clm__common__v1__customer_tier__enum_values_by_number[5] =
+{
+  { "CUSTOMER_TIER_UNSPECIFIED", "CLM__COMMON__V1__CUSTOMER_TIER__CUSTOMER_TIER_UNSPECIFIED", 0 },
+  { "CUSTOMER_TIER_BASIC", "CLM__COMMON__V1__CUSTOMER_TIER__CUSTOMER_TIER_BASIC", 1 },
+  { "CUSTOMER_TIER_STANDARD", "CLM__COMMON__V1__CUSTOMER_TIER__CUSTOMER_TIER_STANDARD", 2 },
+  { "CUSTOMER_TIER_GOLD", "CLM__COMMON__V1__CUSTOMER_TIER__CUSTOMER_TIER_GOLD", 3 },
+  { "CUSTOMER_TIER_DIAMOND", "CLM__COMMON__V1__CUSTOMER_TIER__CUSTOMER_TIER_DIAMOND", 4 },
+};
+static const ProtobufCIntRange clm__common__v1__customer_tier__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex clm__common__v1__customer_tier__enum_values_by_name[5] =
+{
+  { "CUSTOMER_TIER_BASIC", 1 },
+  { "CUSTOMER_TIER_DIAMOND", 4 },
+  { "CUSTOMER_TIER_GOLD", 3 },
+  { "CUSTOMER_TIER_STANDARD", 2 },
+  { "CUSTOMER_TIER_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor clm__common__v1__customer_tier__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "clm.common.v1.CustomerTier",
+  "CustomerTier",
+  "Clm__Common__V1__CustomerTier",
+  "clm.common.v1",
+  5,
+  clm__common__v1__customer_tier__enum_values_by_number,
+  5,
+  clm__common__v1__customer_tier__enum_values_by_name,
+  1,
+  clm__common__v1__customer_tier__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue clm__common__v1__pyramid_layer__enum_values_by_number[4] =
+{
+  { "PYRAMID_LAYER_UNSPECIFIED", "CLM__COMMON__V1__PYRAMID_LAYER__PYRAMID_LAYER_UNSPECIFIED", 0 },
+  { "PYRAMID_LAYER_BASE", "CLM__COMMON__V1__PYRAMID_LAYER__PYRAMID_LAYER_BASE", 1 },
+  { "PYRAMID_LAYER_MIDDLE", "CLM__COMMON__V1__PYRAMID_LAYER__PYRAMID_LAYER_MIDDLE", 2 },
+  { "PYRAMID_LAYER_TOP", "CLM__COMMON__V1__PYRAMID_LAYER__PYRAMID_LAYER_TOP", 3 },
+};
+static const ProtobufCIntRange clm__common__v1__pyramid_layer__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex clm__common__v1__pyramid_layer__enum_values_by_name[4] =
+{
+  { "PYRAMID_LAYER_BASE", 1 },
+  { "PYRAMID_LAYER_MIDDLE", 2 },
+  { "PYRAMID_LAYER_TOP", 3 },
+  { "PYRAMID_LAYER_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor clm__common__v1__pyramid_layer__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "clm.common.v1.PyramidLayer",
+  "PyramidLayer",
+  "Clm__Common__V1__PyramidLayer",
+  "clm.common.v1",
+  4,
+  clm__common__v1__pyramid_layer__enum_values_by_number,
+  4,
+  clm__common__v1__pyramid_layer__enum_values_by_name,
+  1,
+  clm__common__v1__pyramid_layer__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue clm__common__v1__risk_grade__enum_values_by_number[6] =
+{
+  { "RISK_GRADE_UNSPECIFIED", "CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_UNSPECIFIED", 0 },
+  { "RISK_GRADE_A", "CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_A", 1 },
+  { "RISK_GRADE_B", "CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_B", 2 },
+  { "RISK_GRADE_C", "CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_C", 3 },
+  { "RISK_GRADE_D", "CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_D", 4 },
+  { "RISK_GRADE_E", "CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_E", 5 },
+};
+static const ProtobufCIntRange clm__common__v1__risk_grade__value_ranges[] = {
+{0, 0},{0, 6}
+};
+static const ProtobufCEnumValueIndex clm__common__v1__risk_grade__enum_values_by_name[6] =
+{
+  { "RISK_GRADE_A", 1 },
+  { "RISK_GRADE_B", 2 },
+  { "RISK_GRADE_C", 3 },
+  { "RISK_GRADE_D", 4 },
+  { "RISK_GRADE_E", 5 },
+  { "RISK_GRADE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor clm__common__v1__risk_grade__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "clm.common.v1.RiskGrade",
+  "RiskGrade",
+  "Clm__Common__V1__RiskGrade",
+  "clm.common.v1",
+  6,
+  clm__common__v1__risk_grade__enum_values_by_number,
+  6,
+  clm__common__v1__risk_grade__enum_values_by_name,
+  1,
+  clm__common__v1__risk_grade__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue clm__common__v1__lifecycle_stage__enum_values_by_number[8] =
+{
+  { "LIFECYCLE_STAGE_UNSPECIFIED", "CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_UNSPECIFIED", 0 },
+  { "LIFECYCLE_STAGE_PROSPECT", "CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_PROSPECT", 1 },
+  { "LIFECYCLE_STAGE_FIRST_PURCHASE", "CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_FIRST_PURCHASE", 2 },
+  { "LIFECYCLE_STAGE_HOLDING", "CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_HOLDING", 3 },
+  { "LIFECYCLE_STAGE_DEEPENING", "CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_DEEPENING", 4 },
+  { "LIFECYCLE_STAGE_AT_RISK", "CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_AT_RISK", 5 },
+  { "LIFECYCLE_STAGE_LAPSED", "CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_LAPSED", 6 },
+  { "LIFECYCLE_STAGE_WON_BACK", "CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_WON_BACK", 7 },
+};
+static const ProtobufCIntRange clm__common__v1__lifecycle_stage__value_ranges[] = {
+{0, 0},{0, 8}
+};
+static const ProtobufCEnumValueIndex clm__common__v1__lifecycle_stage__enum_values_by_name[8] =
+{
+  { "LIFECYCLE_STAGE_AT_RISK", 5 },
+  { "LIFECYCLE_STAGE_DEEPENING", 4 },
+  { "LIFECYCLE_STAGE_FIRST_PURCHASE", 2 },
+  { "LIFECYCLE_STAGE_HOLDING", 3 },
+  { "LIFECYCLE_STAGE_LAPSED", 6 },
+  { "LIFECYCLE_STAGE_PROSPECT", 1 },
+  { "LIFECYCLE_STAGE_UNSPECIFIED", 0 },
+  { "LIFECYCLE_STAGE_WON_BACK", 7 },
+};
+const ProtobufCEnumDescriptor clm__common__v1__lifecycle_stage__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "clm.common.v1.LifecycleStage",
+  "LifecycleStage",
+  "Clm__Common__V1__LifecycleStage",
+  "clm.common.v1",
+  8,
+  clm__common__v1__lifecycle_stage__enum_values_by_number,
+  8,
+  clm__common__v1__lifecycle_stage__enum_values_by_name,
+  1,
+  clm__common__v1__lifecycle_stage__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue clm__common__v1__job_state__enum_values_by_number[6] =
+{
+  { "JOB_STATE_UNSPECIFIED", "CLM__COMMON__V1__JOB_STATE__JOB_STATE_UNSPECIFIED", 0 },
+  { "JOB_STATE_QUEUED", "CLM__COMMON__V1__JOB_STATE__JOB_STATE_QUEUED", 1 },
+  { "JOB_STATE_RUNNING", "CLM__COMMON__V1__JOB_STATE__JOB_STATE_RUNNING", 2 },
+  { "JOB_STATE_SUCCEEDED", "CLM__COMMON__V1__JOB_STATE__JOB_STATE_SUCCEEDED", 3 },
+  { "JOB_STATE_FAILED", "CLM__COMMON__V1__JOB_STATE__JOB_STATE_FAILED", 4 },
+  { "JOB_STATE_CANCELLED", "CLM__COMMON__V1__JOB_STATE__JOB_STATE_CANCELLED", 5 },
+};
+static const ProtobufCIntRange clm__common__v1__job_state__value_ranges[] = {
+{0, 0},{0, 6}
+};
+static const ProtobufCEnumValueIndex clm__common__v1__job_state__enum_values_by_name[6] =
+{
+  { "JOB_STATE_CANCELLED", 5 },
+  { "JOB_STATE_FAILED", 4 },
+  { "JOB_STATE_QUEUED", 1 },
+  { "JOB_STATE_RUNNING", 2 },
+  { "JOB_STATE_SUCCEEDED", 3 },
+  { "JOB_STATE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor clm__common__v1__job_state__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "clm.common.v1.JobState",
+  "JobState",
+  "Clm__Common__V1__JobState",
+  "clm.common.v1",
+  6,
+  clm__common__v1__job_state__enum_values_by_number,
+  6,
+  clm__common__v1__job_state__enum_values_by_name,
+  1,
+  clm__common__v1__job_state__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue clm__common__v1__activity_kind__enum_values_by_number[21] =
+{
+  { "ACTIVITY_KIND_UNSPECIFIED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_UNSPECIFIED", 0 },
+  { "ACTIVITY_KIND_POLICY_ISSUED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_ISSUED", 1 },
+  { "ACTIVITY_KIND_POLICY_RENEWED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_RENEWED", 2 },
+  { "ACTIVITY_KIND_COVER_ADDED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_COVER_ADDED", 3 },
+  { "ACTIVITY_KIND_PREMIUM_DUE", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_PREMIUM_DUE", 4 },
+  { "ACTIVITY_KIND_PREMIUM_PAID", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_PREMIUM_PAID", 5 },
+  { "ACTIVITY_KIND_PREMIUM_OVERDUE", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_PREMIUM_OVERDUE", 6 },
+  { "ACTIVITY_KIND_SURRENDER_REQUESTED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_SURRENDER_REQUESTED", 7 },
+  { "ACTIVITY_KIND_POLICY_SURRENDERED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_SURRENDERED", 8 },
+  { "ACTIVITY_KIND_POLICY_LAPSED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_LAPSED", 9 },
+  { "ACTIVITY_KIND_POLICY_REINSTATED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_REINSTATED", 10 },
+  { "ACTIVITY_KIND_POLICY_ENDED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_ENDED", 11 },
+  { "ACTIVITY_KIND_CLAIM_FILED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_CLAIM_FILED", 12 },
+  { "ACTIVITY_KIND_CLAIM_SETTLED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_CLAIM_SETTLED", 13 },
+  { "ACTIVITY_KIND_CLAIM_DECLINED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_CLAIM_DECLINED", 14 },
+  { "ACTIVITY_KIND_COMPLAINT", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_COMPLAINT", 15 },
+  { "ACTIVITY_KIND_INTERACTION", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_INTERACTION", 16 },
+  { "ACTIVITY_KIND_REFERRAL", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_REFERRAL", 17 },
+  { "ACTIVITY_KIND_CAMPAIGN_RESPONSE", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_CAMPAIGN_RESPONSE", 18 },
+  { "ACTIVITY_KIND_SERVICE_USED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_SERVICE_USED", 19 },
+  { "ACTIVITY_KIND_POLICY_SERVICED", "CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_SERVICED", 20 },
+};
+static const ProtobufCIntRange clm__common__v1__activity_kind__value_ranges[] = {
+{0, 0},{0, 21}
+};
+static const ProtobufCEnumValueIndex clm__common__v1__activity_kind__enum_values_by_name[21] =
+{
+  { "ACTIVITY_KIND_CAMPAIGN_RESPONSE", 18 },
+  { "ACTIVITY_KIND_CLAIM_DECLINED", 14 },
+  { "ACTIVITY_KIND_CLAIM_FILED", 12 },
+  { "ACTIVITY_KIND_CLAIM_SETTLED", 13 },
+  { "ACTIVITY_KIND_COMPLAINT", 15 },
+  { "ACTIVITY_KIND_COVER_ADDED", 3 },
+  { "ACTIVITY_KIND_INTERACTION", 16 },
+  { "ACTIVITY_KIND_POLICY_ENDED", 11 },
+  { "ACTIVITY_KIND_POLICY_ISSUED", 1 },
+  { "ACTIVITY_KIND_POLICY_LAPSED", 9 },
+  { "ACTIVITY_KIND_POLICY_REINSTATED", 10 },
+  { "ACTIVITY_KIND_POLICY_RENEWED", 2 },
+  { "ACTIVITY_KIND_POLICY_SERVICED", 20 },
+  { "ACTIVITY_KIND_POLICY_SURRENDERED", 8 },
+  { "ACTIVITY_KIND_PREMIUM_DUE", 4 },
+  { "ACTIVITY_KIND_PREMIUM_OVERDUE", 6 },
+  { "ACTIVITY_KIND_PREMIUM_PAID", 5 },
+  { "ACTIVITY_KIND_REFERRAL", 17 },
+  { "ACTIVITY_KIND_SERVICE_USED", 19 },
+  { "ACTIVITY_KIND_SURRENDER_REQUESTED", 7 },
+  { "ACTIVITY_KIND_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor clm__common__v1__activity_kind__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "clm.common.v1.ActivityKind",
+  "ActivityKind",
+  "Clm__Common__V1__ActivityKind",
+  "clm.common.v1",
+  21,
+  clm__common__v1__activity_kind__enum_values_by_number,
+  21,
+  clm__common__v1__activity_kind__enum_values_by_name,
+  1,
+  clm__common__v1__activity_kind__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue clm__common__v1__code_change_kind__enum_values_by_number[6] =
+{
+  { "CODE_CHANGE_KIND_UNSPECIFIED", "CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_UNSPECIFIED", 0 },
+  { "CODE_CHANGE_KIND_MERGED", "CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_MERGED", 1 },
+  { "CODE_CHANGE_KIND_SPLIT", "CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_SPLIT", 2 },
+  { "CODE_CHANGE_KIND_MERGE_UNDONE", "CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_MERGE_UNDONE", 3 },
+  { "CODE_CHANGE_KIND_SPLIT_UNDONE", "CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_SPLIT_UNDONE", 4 },
+  { "CODE_CHANGE_KIND_ERASED", "CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_ERASED", 5 },
+};
+static const ProtobufCIntRange clm__common__v1__code_change_kind__value_ranges[] = {
+{0, 0},{0, 6}
+};
+static const ProtobufCEnumValueIndex clm__common__v1__code_change_kind__enum_values_by_name[6] =
+{
+  { "CODE_CHANGE_KIND_ERASED", 5 },
+  { "CODE_CHANGE_KIND_MERGED", 1 },
+  { "CODE_CHANGE_KIND_MERGE_UNDONE", 3 },
+  { "CODE_CHANGE_KIND_SPLIT", 2 },
+  { "CODE_CHANGE_KIND_SPLIT_UNDONE", 4 },
+  { "CODE_CHANGE_KIND_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor clm__common__v1__code_change_kind__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "clm.common.v1.CodeChangeKind",
+  "CodeChangeKind",
+  "Clm__Common__V1__CodeChangeKind",
+  "clm.common.v1",
+  6,
+  clm__common__v1__code_change_kind__enum_values_by_number,
+  6,
+  clm__common__v1__code_change_kind__enum_values_by_name,
+  1,
+  clm__common__v1__code_change_kind__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
 static const ProtobufCMethodDescriptor clm__common__v1__event_feed__method_descriptors[1] =
 {

@@ -23,10 +23,278 @@ typedef struct Clm__Common__V1__PageResponse Clm__Common__V1__PageResponse;
 typedef struct Clm__Common__V1__Event Clm__Common__V1__Event;
 typedef struct Clm__Common__V1__ListEventsRequest Clm__Common__V1__ListEventsRequest;
 typedef struct Clm__Common__V1__ListEventsResponse Clm__Common__V1__ListEventsResponse;
+typedef struct Clm__Common__V1__KeyValue Clm__Common__V1__KeyValue;
+typedef struct Clm__Common__V1__DateRange Clm__Common__V1__DateRange;
+typedef struct Clm__Common__V1__TimeRange Clm__Common__V1__TimeRange;
+typedef struct Clm__Common__V1__Job Clm__Common__V1__Job;
+typedef struct Clm__Common__V1__CustomerActivity Clm__Common__V1__CustomerActivity;
+typedef struct Clm__Common__V1__CustomerCodesChanged Clm__Common__V1__CustomerCodesChanged;
+typedef struct Clm__Common__V1__CustomerValue Clm__Common__V1__CustomerValue;
+typedef struct Clm__Common__V1__CustomerValueChanged Clm__Common__V1__CustomerValueChanged;
 
 
 /* --- enums --- */
 
+/*
+ * A line of insurance business. Owned by identity (it classifies policies); scoring keeps rule
+ * set templates per line, lifecycle and retention show and filter by it.
+ */
+typedef enum _Clm__Common__V1__ProductLine {
+  CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_UNSPECIFIED = 0,
+  /*
+   * 寿险: term, whole life, endowment.
+   */
+  CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_LIFE = 1,
+  /*
+   * 健康险: medical, critical illness, long-term care.
+   */
+  CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_HEALTH = 2,
+  /*
+   * 意外险.
+   */
+  CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_ACCIDENT = 3,
+  /*
+   * 年金险.
+   */
+  CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_ANNUITY = 4,
+  /*
+   * 车险.
+   */
+  CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_AUTO = 5,
+  /*
+   * 财产险: home, commercial property, engineering.
+   */
+  CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_PROPERTY = 6,
+  /*
+   * 责任险.
+   */
+  CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_LIABILITY = 7,
+  /*
+   * 旅行险.
+   */
+  CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_TRAVEL = 8,
+  CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_OTHER = 9
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CLM__COMMON__V1__PRODUCT_LINE)
+} Clm__Common__V1__ProductLine;
+/*
+ * A way the insurer and a customer reach each other: where an interaction happened (identity),
+ * how engaged a customer is across channels (scoring), how a campaign contacts (retention).
+ */
+typedef enum _Clm__Common__V1__Channel {
+  CLM__COMMON__V1__CHANNEL__CHANNEL_UNSPECIFIED = 0,
+  /*
+   * Telephone: call centre, inbound or outbound call.
+   */
+  CLM__COMMON__V1__CHANNEL__CHANNEL_PHONE = 1,
+  CLM__COMMON__V1__CHANNEL__CHANNEL_SMS = 2,
+  CLM__COMMON__V1__CHANNEL__CHANNEL_EMAIL = 3,
+  /*
+   * The insurer's mobile app: logins, in-app messages, push notifications.
+   */
+  CLM__COMMON__V1__CHANNEL__CHANNEL_APP = 4,
+  /*
+   * WeChat official account or mini program (微信).
+   */
+  CLM__COMMON__V1__CHANNEL__CHANNEL_WECHAT = 5,
+  /*
+   * Face to face with the customer's agent or account manager.
+   */
+  CLM__COMMON__V1__CHANNEL__CHANNEL_AGENT = 6,
+  /*
+   * Branch or service counter (柜面).
+   */
+  CLM__COMMON__V1__CHANNEL__CHANNEL_BRANCH = 7,
+  /*
+   * The insurer's website.
+   */
+  CLM__COMMON__V1__CHANNEL__CHANNEL_WEB = 8,
+  /*
+   * Letter by post.
+   */
+  CLM__COMMON__V1__CHANNEL__CHANNEL_POST = 9
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CLM__COMMON__V1__CHANNEL)
+} Clm__Common__V1__Channel;
+/*
+ * A customer's value tier (客户分层). Owned by scoring; numbers rise with value, so a higher
+ * number is an upgrade. UNSPECIFIED: not scored yet.
+ */
+typedef enum _Clm__Common__V1__CustomerTier {
+  CLM__COMMON__V1__CUSTOMER_TIER__CUSTOMER_TIER_UNSPECIFIED = 0,
+  CLM__COMMON__V1__CUSTOMER_TIER__CUSTOMER_TIER_BASIC = 1,
+  CLM__COMMON__V1__CUSTOMER_TIER__CUSTOMER_TIER_STANDARD = 2,
+  CLM__COMMON__V1__CUSTOMER_TIER__CUSTOMER_TIER_GOLD = 3,
+  CLM__COMMON__V1__CUSTOMER_TIER__CUSTOMER_TIER_DIAMOND = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CLM__COMMON__V1__CUSTOMER_TIER)
+} Clm__Common__V1__CustomerTier;
+/*
+ * The layer of the customer value pyramid (客户金字塔). Owned by scoring; numbers rise toward
+ * the top.
+ */
+typedef enum _Clm__Common__V1__PyramidLayer {
+  CLM__COMMON__V1__PYRAMID_LAYER__PYRAMID_LAYER_UNSPECIFIED = 0,
+  CLM__COMMON__V1__PYRAMID_LAYER__PYRAMID_LAYER_BASE = 1,
+  CLM__COMMON__V1__PYRAMID_LAYER__PYRAMID_LAYER_MIDDLE = 2,
+  CLM__COMMON__V1__PYRAMID_LAYER__PYRAMID_LAYER_TOP = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CLM__COMMON__V1__PYRAMID_LAYER)
+} Clm__Common__V1__PyramidLayer;
+/*
+ * Underwriting-style risk grade of a customer. Owned by scoring; A is the lowest risk, E the
+ * highest.
+ */
+typedef enum _Clm__Common__V1__RiskGrade {
+  CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_UNSPECIFIED = 0,
+  CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_A = 1,
+  CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_B = 2,
+  CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_C = 3,
+  CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_D = 4,
+  CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_E = 5
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CLM__COMMON__V1__RISK_GRADE)
+} Clm__Common__V1__RiskGrade;
+/*
+ * A customer's stage in the lifecycle. Owned by lifecycle; retention segments by it.
+ */
+typedef enum _Clm__Common__V1__LifecycleStage {
+  CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_UNSPECIFIED = 0,
+  /*
+   * 认知期: known to the insurer, no policy yet.
+   */
+  CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_PROSPECT = 1,
+  /*
+   * 首次投保决策期: first policy applied for or just issued.
+   */
+  CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_FIRST_PURCHASE = 2,
+  /*
+   * 保单持有体验期: holding policies, in the first terms.
+   */
+  CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_HOLDING = 3,
+  /*
+   * 续保增额深化期: renewing, adding cover, buying more lines.
+   */
+  CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_DEEPENING = 4,
+  /*
+   * 流失预警挽回期: signs of leaving; retention work applies.
+   */
+  CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_AT_RISK = 5,
+  /*
+   * Lapsed or lost: no policy in force any more.
+   */
+  CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_LAPSED = 6,
+  /*
+   * Won back: bought or reinstated after being lapsed or lost.
+   */
+  CLM__COMMON__V1__LIFECYCLE_STAGE__LIFECYCLE_STAGE_WON_BACK = 7
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CLM__COMMON__V1__LIFECYCLE_STAGE)
+} Clm__Common__V1__LifecycleStage;
+typedef enum _Clm__Common__V1__JobState {
+  CLM__COMMON__V1__JOB_STATE__JOB_STATE_UNSPECIFIED = 0,
+  CLM__COMMON__V1__JOB_STATE__JOB_STATE_QUEUED = 1,
+  CLM__COMMON__V1__JOB_STATE__JOB_STATE_RUNNING = 2,
+  CLM__COMMON__V1__JOB_STATE__JOB_STATE_SUCCEEDED = 3,
+  /*
+   * Stopped by an error; message says which.
+   */
+  CLM__COMMON__V1__JOB_STATE__JOB_STATE_FAILED = 4,
+  CLM__COMMON__V1__JOB_STATE__JOB_STATE_CANCELLED = 5
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CLM__COMMON__V1__JOB_STATE)
+} Clm__Common__V1__JobState;
+/*
+ * What happened to a customer's business, condensed from identity's business-record events.
+ */
+typedef enum _Clm__Common__V1__ActivityKind {
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_UNSPECIFIED = 0,
+  /*
+   * A policy was issued on which the customer is policyholder (new business, not a renewal).
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_ISSUED = 1,
+  /*
+   * A policy was renewed (续保).
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_RENEWED = 2,
+  /*
+   * Cover was added to an existing policy: rider, higher sum insured (加保).
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_COVER_ADDED = 3,
+  /*
+   * A premium instalment falls due; occurred_on is the due date. From a payment record that is
+   * due, or derived by scoring from the policy's payment mode and dates when the source sends
+   * no such record.
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_PREMIUM_DUE = 4,
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_PREMIUM_PAID = 5,
+  /*
+   * The source system reports a premium unpaid past its grace period.
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_PREMIUM_OVERDUE = 6,
+  /*
+   * The customer asked to surrender a policy (退保申请).
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_SURRENDER_REQUESTED = 7,
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_SURRENDERED = 8,
+  /*
+   * The policy lapsed for non-payment (效力中止 / 失效).
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_LAPSED = 9,
+  /*
+   * A lapsed policy was reinstated (复效).
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_REINSTATED = 10,
+  /*
+   * The policy ended otherwise: expired without renewal, matured, cancelled, terminated.
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_ENDED = 11,
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_CLAIM_FILED = 12,
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_CLAIM_SETTLED = 13,
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_CLAIM_DECLINED = 14,
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_COMPLAINT = 15,
+  /*
+   * Any other contact: app login, call, visit; the raw material of interaction baselines.
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_INTERACTION = 16,
+  /*
+   * The customer referred someone.
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_REFERRAL = 17,
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_CAMPAIGN_RESPONSE = 18,
+  /*
+   * A value-added service was used (health check-up, roadside assistance...).
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_SERVICE_USED = 19,
+  /*
+   * Other policy servicing (保全): beneficiary change, contact change, loan...
+   */
+  CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_POLICY_SERVICED = 20
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CLM__COMMON__V1__ACTIVITY_KIND)
+} Clm__Common__V1__ActivityKind;
+/*
+ * What happened to customer codes in identity, for every service that keys rows by them.
+ */
+typedef enum _Clm__Common__V1__CodeChangeKind {
+  CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_UNSPECIFIED = 0,
+  /*
+   * other_customer_code became an alias of customer_code; move its rows onto customer_code.
+   */
+  CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_MERGED = 1,
+  /*
+   * Records moved from customer_code to the new other_customer_code; the business facts of
+   * the moved records follow as activity for the new code.
+   */
+  CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_SPLIT = 2,
+  /*
+   * A merge was undone: other_customer_code is a customer again, apart from customer_code.
+   */
+  CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_MERGE_UNDONE = 3,
+  /*
+   * A split was undone: other_customer_code is folded back into customer_code (and becomes
+   * its alias).
+   */
+  CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_SPLIT_UNDONE = 4,
+  /*
+   * customer_code's personal data was erased on request; erase whatever personal data you hold
+   * for it (contact preferences, notes). other_customer_code is empty.
+   */
+  CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_ERASED = 5
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CLM__COMMON__V1__CODE_CHANGE_KIND)
+} Clm__Common__V1__CodeChangeKind;
 
 /* --- messages --- */
 
@@ -175,6 +443,223 @@ struct  Clm__Common__V1__ListEventsResponse
 #define CLM__COMMON__V1__LIST_EVENTS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&clm__common__v1__list_events_response__descriptor) \
     , 0,NULL, 0 }
+
+
+/*
+ * A name and a value, where a map would otherwise be used (maps are not used in these protos).
+ */
+struct  Clm__Common__V1__KeyValue
+{
+  ProtobufCMessage base;
+  char *key;
+  char *value;
+};
+#define CLM__COMMON__V1__KEY_VALUE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clm__common__v1__key_value__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Calendar days, both ends inclusive. An absent end leaves that side open.
+ */
+struct  Clm__Common__V1__DateRange
+{
+  ProtobufCMessage base;
+  Clm__Common__V1__Date *first_day;
+  Clm__Common__V1__Date *last_day;
+};
+#define CLM__COMMON__V1__DATE_RANGE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clm__common__v1__date_range__descriptor) \
+    , NULL, NULL }
+
+
+/*
+ * Instants: start inclusive, end exclusive. An absent end leaves that side open.
+ */
+struct  Clm__Common__V1__TimeRange
+{
+  ProtobufCMessage base;
+  Clm__Common__V1__Timestamp *start;
+  Clm__Common__V1__Timestamp *end;
+};
+#define CLM__COMMON__V1__TIME_RANGE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clm__common__v1__time_range__descriptor) \
+    , NULL, NULL }
+
+
+struct  Clm__Common__V1__Job
+{
+  ProtobufCMessage base;
+  /*
+   * Opaque, assigned by the service.
+   */
+  char *job_id;
+  /*
+   * What the job does, e.g. "rescore-all", "book-review", "train-churn-model".
+   */
+  char *kind;
+  Clm__Common__V1__JobState state;
+  /*
+   * Person who asked for it, or "schedule" when a schedule started it.
+   */
+  char *requested_by;
+  Clm__Common__V1__Timestamp *created_at;
+  /*
+   * Absent until the job starts.
+   */
+  Clm__Common__V1__Timestamp *started_at;
+  /*
+   * Absent until the job ends (succeeded, failed or cancelled).
+   */
+  Clm__Common__V1__Timestamp *finished_at;
+  /*
+   * Items to process (customers, records); -1 while not yet known.
+   */
+  int64_t items_total;
+  /*
+   * Items processed so far, failed ones included.
+   */
+  int64_t items_done;
+  /*
+   * Items that could not be processed; the job goes on past them.
+   */
+  int64_t items_failed;
+  /*
+   * For a person: why it failed, or a note on the outcome. Empty when there is nothing to say.
+   */
+  char *message;
+};
+#define CLM__COMMON__V1__JOB__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clm__common__v1__job__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, CLM__COMMON__V1__JOB_STATE__JOB_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, NULL, NULL, 0, 0, 0, (char *)protobuf_c_empty_string }
+
+
+struct  Clm__Common__V1__CustomerActivity
+{
+  ProtobufCMessage base;
+  char *customer_code;
+  Clm__Common__V1__ActivityKind kind;
+  /*
+   * Stable key of this activity, built by scoring from identity's record keys: the same
+   * activity sent again (a newer version of the record) has the same key, so a consumer
+   * replaces rather than counts twice.
+   */
+  char *activity_key;
+  /*
+   * The day it happened (for PREMIUM_DUE: the due date).
+   */
+  Clm__Common__V1__Date *occurred_on;
+  /*
+   * Empty when the activity concerns no policy.
+   */
+  char *policy_key;
+  Clm__Common__V1__ProductLine product_line;
+  /*
+   * Premium, claim amount, surrender value, ... as the kind implies; absent when none.
+   */
+  Clm__Common__V1__Money *amount;
+  /*
+   * Channel of an interaction, complaint or campaign response; UNSPECIFIED otherwise.
+   */
+  Clm__Common__V1__Channel channel;
+  /*
+   * Code of the agent or account manager serving the policy (服务人员); empty if unknown.
+   */
+  char *agent_code;
+  /*
+   * A claim the source system flags as suspected fraud.
+   */
+  protobuf_c_boolean fraud_flag;
+  /*
+   * Short non-personal detail from the source, e.g. a complaint category or service name.
+   */
+  char *detail;
+};
+#define CLM__COMMON__V1__CUSTOMER_ACTIVITY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clm__common__v1__customer_activity__descriptor) \
+    , (char *)protobuf_c_empty_string, CLM__COMMON__V1__ACTIVITY_KIND__ACTIVITY_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, CLM__COMMON__V1__PRODUCT_LINE__PRODUCT_LINE_UNSPECIFIED, NULL, CLM__COMMON__V1__CHANNEL__CHANNEL_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+
+
+struct  Clm__Common__V1__CustomerCodesChanged
+{
+  ProtobufCMessage base;
+  Clm__Common__V1__CodeChangeKind kind;
+  /*
+   * The customer that stays: merge survivor, split origin, erased customer.
+   */
+  char *customer_code;
+  /*
+   * The other code involved; see CodeChangeKind.
+   */
+  char *other_customer_code;
+  /*
+   * Identity's operation id (audit trail), for tracing.
+   */
+  char *operation_id;
+  Clm__Common__V1__Timestamp *occurred_at;
+};
+#define CLM__COMMON__V1__CUSTOMER_CODES_CHANGED__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clm__common__v1__customer_codes_changed__descriptor) \
+    , CLM__COMMON__V1__CODE_CHANGE_KIND__CODE_CHANGE_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * Scoring's verdict on one customer, as the services downstream need it.
+ */
+struct  Clm__Common__V1__CustomerValue
+{
+  ProtobufCMessage base;
+  char *customer_code;
+  /*
+   * Weighted value score, 0–100.
+   */
+  double value_score;
+  Clm__Common__V1__CustomerTier tier;
+  /*
+   * Potential flag (潜力客户): low today, signs of much more value.
+   */
+  protobuf_c_boolean potential;
+  Clm__Common__V1__PyramidLayer layer;
+  Clm__Common__V1__RiskGrade risk_grade;
+  /*
+   * Loyalty score, 0–100.
+   */
+  double loyalty_score;
+  /*
+   * On the VIP list (continuous tenure of five years or more).
+   */
+  protobuf_c_boolean vip;
+  /*
+   * Sum of the customer's in-force policies' premiums, each converted to a year.
+   */
+  Clm__Common__V1__Money *annualised_premium;
+  /*
+   * Customer lifetime value: discounted expected margin.
+   */
+  Clm__Common__V1__Money *clv;
+  /*
+   * Rule set that produced the verdict, e.g. "book-default" version 3.
+   */
+  char *rule_set_id;
+  int32_t rule_set_version;
+  Clm__Common__V1__Timestamp *scored_at;
+};
+#define CLM__COMMON__V1__CUSTOMER_VALUE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clm__common__v1__customer_value__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, CLM__COMMON__V1__CUSTOMER_TIER__CUSTOMER_TIER_UNSPECIFIED, 0, CLM__COMMON__V1__PYRAMID_LAYER__PYRAMID_LAYER_UNSPECIFIED, CLM__COMMON__V1__RISK_GRADE__RISK_GRADE_UNSPECIFIED, 0, 0, NULL, NULL, (char *)protobuf_c_empty_string, 0, NULL }
+
+
+/*
+ * Relayed by lifecycle from scoring's ScoreChanged, so that retention knows tiers and values.
+ */
+struct  Clm__Common__V1__CustomerValueChanged
+{
+  ProtobufCMessage base;
+  Clm__Common__V1__CustomerValue *value;
+};
+#define CLM__COMMON__V1__CUSTOMER_VALUE_CHANGED__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clm__common__v1__customer_value_changed__descriptor) \
+    , NULL }
 
 
 /* Clm__Common__V1__Money methods */
@@ -329,6 +814,158 @@ Clm__Common__V1__ListEventsResponse *
 void   clm__common__v1__list_events_response__free_unpacked
                      (Clm__Common__V1__ListEventsResponse *message,
                       ProtobufCAllocator *allocator);
+/* Clm__Common__V1__KeyValue methods */
+void   clm__common__v1__key_value__init
+                     (Clm__Common__V1__KeyValue         *message);
+size_t clm__common__v1__key_value__get_packed_size
+                     (const Clm__Common__V1__KeyValue   *message);
+size_t clm__common__v1__key_value__pack
+                     (const Clm__Common__V1__KeyValue   *message,
+                      uint8_t             *out);
+size_t clm__common__v1__key_value__pack_to_buffer
+                     (const Clm__Common__V1__KeyValue   *message,
+                      ProtobufCBuffer     *buffer);
+Clm__Common__V1__KeyValue *
+       clm__common__v1__key_value__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clm__common__v1__key_value__free_unpacked
+                     (Clm__Common__V1__KeyValue *message,
+                      ProtobufCAllocator *allocator);
+/* Clm__Common__V1__DateRange methods */
+void   clm__common__v1__date_range__init
+                     (Clm__Common__V1__DateRange         *message);
+size_t clm__common__v1__date_range__get_packed_size
+                     (const Clm__Common__V1__DateRange   *message);
+size_t clm__common__v1__date_range__pack
+                     (const Clm__Common__V1__DateRange   *message,
+                      uint8_t             *out);
+size_t clm__common__v1__date_range__pack_to_buffer
+                     (const Clm__Common__V1__DateRange   *message,
+                      ProtobufCBuffer     *buffer);
+Clm__Common__V1__DateRange *
+       clm__common__v1__date_range__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clm__common__v1__date_range__free_unpacked
+                     (Clm__Common__V1__DateRange *message,
+                      ProtobufCAllocator *allocator);
+/* Clm__Common__V1__TimeRange methods */
+void   clm__common__v1__time_range__init
+                     (Clm__Common__V1__TimeRange         *message);
+size_t clm__common__v1__time_range__get_packed_size
+                     (const Clm__Common__V1__TimeRange   *message);
+size_t clm__common__v1__time_range__pack
+                     (const Clm__Common__V1__TimeRange   *message,
+                      uint8_t             *out);
+size_t clm__common__v1__time_range__pack_to_buffer
+                     (const Clm__Common__V1__TimeRange   *message,
+                      ProtobufCBuffer     *buffer);
+Clm__Common__V1__TimeRange *
+       clm__common__v1__time_range__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clm__common__v1__time_range__free_unpacked
+                     (Clm__Common__V1__TimeRange *message,
+                      ProtobufCAllocator *allocator);
+/* Clm__Common__V1__Job methods */
+void   clm__common__v1__job__init
+                     (Clm__Common__V1__Job         *message);
+size_t clm__common__v1__job__get_packed_size
+                     (const Clm__Common__V1__Job   *message);
+size_t clm__common__v1__job__pack
+                     (const Clm__Common__V1__Job   *message,
+                      uint8_t             *out);
+size_t clm__common__v1__job__pack_to_buffer
+                     (const Clm__Common__V1__Job   *message,
+                      ProtobufCBuffer     *buffer);
+Clm__Common__V1__Job *
+       clm__common__v1__job__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clm__common__v1__job__free_unpacked
+                     (Clm__Common__V1__Job *message,
+                      ProtobufCAllocator *allocator);
+/* Clm__Common__V1__CustomerActivity methods */
+void   clm__common__v1__customer_activity__init
+                     (Clm__Common__V1__CustomerActivity         *message);
+size_t clm__common__v1__customer_activity__get_packed_size
+                     (const Clm__Common__V1__CustomerActivity   *message);
+size_t clm__common__v1__customer_activity__pack
+                     (const Clm__Common__V1__CustomerActivity   *message,
+                      uint8_t             *out);
+size_t clm__common__v1__customer_activity__pack_to_buffer
+                     (const Clm__Common__V1__CustomerActivity   *message,
+                      ProtobufCBuffer     *buffer);
+Clm__Common__V1__CustomerActivity *
+       clm__common__v1__customer_activity__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clm__common__v1__customer_activity__free_unpacked
+                     (Clm__Common__V1__CustomerActivity *message,
+                      ProtobufCAllocator *allocator);
+/* Clm__Common__V1__CustomerCodesChanged methods */
+void   clm__common__v1__customer_codes_changed__init
+                     (Clm__Common__V1__CustomerCodesChanged         *message);
+size_t clm__common__v1__customer_codes_changed__get_packed_size
+                     (const Clm__Common__V1__CustomerCodesChanged   *message);
+size_t clm__common__v1__customer_codes_changed__pack
+                     (const Clm__Common__V1__CustomerCodesChanged   *message,
+                      uint8_t             *out);
+size_t clm__common__v1__customer_codes_changed__pack_to_buffer
+                     (const Clm__Common__V1__CustomerCodesChanged   *message,
+                      ProtobufCBuffer     *buffer);
+Clm__Common__V1__CustomerCodesChanged *
+       clm__common__v1__customer_codes_changed__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clm__common__v1__customer_codes_changed__free_unpacked
+                     (Clm__Common__V1__CustomerCodesChanged *message,
+                      ProtobufCAllocator *allocator);
+/* Clm__Common__V1__CustomerValue methods */
+void   clm__common__v1__customer_value__init
+                     (Clm__Common__V1__CustomerValue         *message);
+size_t clm__common__v1__customer_value__get_packed_size
+                     (const Clm__Common__V1__CustomerValue   *message);
+size_t clm__common__v1__customer_value__pack
+                     (const Clm__Common__V1__CustomerValue   *message,
+                      uint8_t             *out);
+size_t clm__common__v1__customer_value__pack_to_buffer
+                     (const Clm__Common__V1__CustomerValue   *message,
+                      ProtobufCBuffer     *buffer);
+Clm__Common__V1__CustomerValue *
+       clm__common__v1__customer_value__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clm__common__v1__customer_value__free_unpacked
+                     (Clm__Common__V1__CustomerValue *message,
+                      ProtobufCAllocator *allocator);
+/* Clm__Common__V1__CustomerValueChanged methods */
+void   clm__common__v1__customer_value_changed__init
+                     (Clm__Common__V1__CustomerValueChanged         *message);
+size_t clm__common__v1__customer_value_changed__get_packed_size
+                     (const Clm__Common__V1__CustomerValueChanged   *message);
+size_t clm__common__v1__customer_value_changed__pack
+                     (const Clm__Common__V1__CustomerValueChanged   *message,
+                      uint8_t             *out);
+size_t clm__common__v1__customer_value_changed__pack_to_buffer
+                     (const Clm__Common__V1__CustomerValueChanged   *message,
+                      ProtobufCBuffer     *buffer);
+Clm__Common__V1__CustomerValueChanged *
+       clm__common__v1__customer_value_changed__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clm__common__v1__customer_value_changed__free_unpacked
+                     (Clm__Common__V1__CustomerValueChanged *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Clm__Common__V1__Money_Closure)
@@ -354,6 +991,30 @@ typedef void (*Clm__Common__V1__ListEventsRequest_Closure)
                   void *closure_data);
 typedef void (*Clm__Common__V1__ListEventsResponse_Closure)
                  (const Clm__Common__V1__ListEventsResponse *message,
+                  void *closure_data);
+typedef void (*Clm__Common__V1__KeyValue_Closure)
+                 (const Clm__Common__V1__KeyValue *message,
+                  void *closure_data);
+typedef void (*Clm__Common__V1__DateRange_Closure)
+                 (const Clm__Common__V1__DateRange *message,
+                  void *closure_data);
+typedef void (*Clm__Common__V1__TimeRange_Closure)
+                 (const Clm__Common__V1__TimeRange *message,
+                  void *closure_data);
+typedef void (*Clm__Common__V1__Job_Closure)
+                 (const Clm__Common__V1__Job *message,
+                  void *closure_data);
+typedef void (*Clm__Common__V1__CustomerActivity_Closure)
+                 (const Clm__Common__V1__CustomerActivity *message,
+                  void *closure_data);
+typedef void (*Clm__Common__V1__CustomerCodesChanged_Closure)
+                 (const Clm__Common__V1__CustomerCodesChanged *message,
+                  void *closure_data);
+typedef void (*Clm__Common__V1__CustomerValue_Closure)
+                 (const Clm__Common__V1__CustomerValue *message,
+                  void *closure_data);
+typedef void (*Clm__Common__V1__CustomerValueChanged_Closure)
+                 (const Clm__Common__V1__CustomerValueChanged *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -382,6 +1043,15 @@ void clm__common__v1__event_feed__list_events(ProtobufCService *service,
 
 /* --- descriptors --- */
 
+extern const ProtobufCEnumDescriptor    clm__common__v1__product_line__descriptor;
+extern const ProtobufCEnumDescriptor    clm__common__v1__channel__descriptor;
+extern const ProtobufCEnumDescriptor    clm__common__v1__customer_tier__descriptor;
+extern const ProtobufCEnumDescriptor    clm__common__v1__pyramid_layer__descriptor;
+extern const ProtobufCEnumDescriptor    clm__common__v1__risk_grade__descriptor;
+extern const ProtobufCEnumDescriptor    clm__common__v1__lifecycle_stage__descriptor;
+extern const ProtobufCEnumDescriptor    clm__common__v1__job_state__descriptor;
+extern const ProtobufCEnumDescriptor    clm__common__v1__activity_kind__descriptor;
+extern const ProtobufCEnumDescriptor    clm__common__v1__code_change_kind__descriptor;
 extern const ProtobufCMessageDescriptor clm__common__v1__money__descriptor;
 extern const ProtobufCMessageDescriptor clm__common__v1__date__descriptor;
 extern const ProtobufCMessageDescriptor clm__common__v1__timestamp__descriptor;
@@ -390,6 +1060,14 @@ extern const ProtobufCMessageDescriptor clm__common__v1__page_response__descript
 extern const ProtobufCMessageDescriptor clm__common__v1__event__descriptor;
 extern const ProtobufCMessageDescriptor clm__common__v1__list_events_request__descriptor;
 extern const ProtobufCMessageDescriptor clm__common__v1__list_events_response__descriptor;
+extern const ProtobufCMessageDescriptor clm__common__v1__key_value__descriptor;
+extern const ProtobufCMessageDescriptor clm__common__v1__date_range__descriptor;
+extern const ProtobufCMessageDescriptor clm__common__v1__time_range__descriptor;
+extern const ProtobufCMessageDescriptor clm__common__v1__job__descriptor;
+extern const ProtobufCMessageDescriptor clm__common__v1__customer_activity__descriptor;
+extern const ProtobufCMessageDescriptor clm__common__v1__customer_codes_changed__descriptor;
+extern const ProtobufCMessageDescriptor clm__common__v1__customer_value__descriptor;
+extern const ProtobufCMessageDescriptor clm__common__v1__customer_value_changed__descriptor;
 extern const ProtobufCServiceDescriptor clm__common__v1__event_feed__descriptor;
 
 PROTOBUF_C__END_DECLS

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `clm`: the operator's command line for the CLM suite.
+@main
+struct CLM: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clm",
+        abstract: "Operate the CLM suite: service health, methods, event feeds, database set-up.",
+        discussion: """
+            Services are found by their sockets: <socket-dir>/<service>/<replica>.sock, where service is \
+            identity, scoring, lifecycle or retention. Set --socket-dir or CLM_SOCKET_DIR (make run uses .run/sockets).
+            """,
+        subcommands: [HealthCommand.self, MethodsCommand.self, EventsCommand.self, DatabaseCommand.self])
+}

@@ -1,0 +1,104 @@
+public import Logging
+public import ServiceLifecycle
+public import Store
+
+/// Gives committed outbox rows their feed positions, in commit order.
+///
+/// Rows get their `id` from a sequence when inserted, so ids become visible out of order when writers commit out of
+/// order. The relay looks only at committed rows, and numbers them after the highest position given so far, under an
+/// advisory lock held to the end of its transaction: positions therefore become visible in order, densely, and a
+/// reader that has seen position N will never later find a new event below N. Every replica runs a relay; the lock
+/// lets one at a time work.
+public final class OutboxRelay: Service, Sendable {
+    private let pool: PostgresPool
+    private let names: FeedNames
+    private let signal: FeedSignal
+    private let wakeups: FeedSignal
+    private let notifications: PostgresNotifications?
+    private let sweepInterval: Duration
+    private let batchSize: Int
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - signal: notified after positions are given, for readers waiting in this process.
+    ///   - notifications: the process's LISTEN connection, for commits in other processes; nil to rely on sweeps.
+    ///   - sweepInterval: how often to look without being told, in case a notification was missed.
+    public init(pool: PostgresPool, names: FeedNames, signal: FeedSignal, notifications: PostgresNotifications?,
+                sweepInterval: Duration = .seconds(1), batchSize: Int = 10_000, logger: Logger) {
+        self.pool = pool
+        self.names = names
+        self.signal = signal
+        self.wakeups = FeedSignal()
+        self.notifications = notifications
+        self.sweepInterval = sweepInterval
+        self.batchSize = batchSize
+        self.logger = logger
+    }
+
+    /// Tells the relay that rows were just committed in this process, so it need not wait for NOTIFY.
+    public func poke() { wakeups.notify() }
+
+    public func run() async throws {
+        try await withThrowingDiscardingTaskGroup { group in
+            if let notifications {
+                let stream = notifications.notifications(channel: names.outboxChannel)
+                let wakeups = self.wakeups
+                group.addTask {
+                    for await _ in stream { wakeups.notify() }
+                }
+            }
+            group.addTask { [self] in
+                try await cancelWhenGracefulShutdown { try await self.loop() }
+            }
+            // The notification stream has no end of its own: stop it with the loop.
+            try await gracefulShutdown()
+            group.cancelAll()
+        }
+    }
+
+    private func loop() async throws {
+        var failures = 0
+        while !Task.isCancelled {
+            let seen = wakeups.version
+            do {
+                let assigned = try await assignPositions()
+                failures = 0
+                if assigned == batchSize { continue }  // more may be waiting
+            } catch is CancellationError {
+                return
+            } catch {
+                failures += 1
+                logger.warning("relay could not assign positions", metadata: ["error": "\(error)", "failures": "\(failures)"])
+            }
+            let pause = failures == 0 ? sweepInterval : min(sweepInterval * failures, .seconds(10))
+            await wakeups.wait(changedFrom: seen, timeout: pause)
+        }
+    }
+
+    /// Numbers the committed rows that have no position yet; returns how many it numbered.
+    @discardableResult
+    public func assignPositions() async throws -> Int {
+        let names = names
+        let batchSize = batchSize
+        let assigned = try await pool.transaction { connection -> Int in
+            let locked = try connection.query("SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked",
+                                              [.text(names.relayLockKey)])
+            // Another replica's relay is at work; it will number these rows.
+            guard try locked.first?.decode(Bool.self, "locked") == true else { return 0 }
+            let rows = try connection.query("""
+                WITH head AS (SELECT coalesce(max(position), 0) AS position FROM outbox),
+                     batch AS (SELECT id, row_number() OVER (ORDER BY id) AS n
+                               FROM outbox WHERE position IS NULL ORDER BY id LIMIT $1)
+                UPDATE outbox SET position = head.position + batch.n
+                FROM head, batch WHERE outbox.id = batch.id
+                RETURNING outbox.position
+                """, [.int(Int64(batchSize))])
+            if !rows.isEmpty {
+                try connection.execute("SELECT pg_notify($1, '')", [.text(names.feedChannel)])
+            }
+            return rows.count
+        }
+        if assigned > 0 { signal.notify() }
+        return assigned
+    }
+}

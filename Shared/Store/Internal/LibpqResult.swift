@@ -1,0 +1,78 @@
+internal import CLibpq
+
+/// Owns one `PGresult` and frees it with `PQclear` when the last reference goes.
+///
+/// `@unchecked Sendable`: libpq documents a PGresult as read-only once created, so it may be
+/// read from any thread; nothing here mutates it.
+final class LibpqResult: @unchecked Sendable {
+    private let result: OpaquePointer
+    /// Column names in order, read once.
+    let columnNames: [String]
+    /// Column index by exact name; the first column wins when names repeat.
+    let columnIndex: [String: Int]
+    /// The column type OIDs, read once.
+    let columnTypes: [UInt32]
+
+    /// Takes ownership of `result`.
+    init(taking result: OpaquePointer) {
+        self.result = result
+        let columns = Int(PQnfields(result))
+        var names: [String] = []
+        var index: [String: Int] = [:]
+        var types: [UInt32] = []
+        names.reserveCapacity(columns)
+        for column in 0..<columns {
+            let name = PQfname(result, Int32(column)).map { String(cString: $0) } ?? ""
+            names.append(name)
+            if index[name] == nil { index[name] = column }
+            types.append(UInt32(PQftype(result, Int32(column))))
+        }
+        self.columnNames = names
+        self.columnIndex = index
+        self.columnTypes = types
+    }
+
+    deinit { PQclear(result) }
+
+    /// The result status.
+    var status: ExecStatusType { PQresultStatus(result) }
+
+    /// Number of rows returned.
+    var rowCount: Int { Int(PQntuples(result)) }
+
+    /// Rows affected, from the command tag (`INSERT 0 3` → 3); 0 when the command reports none.
+    var affectedRows: Int {
+        guard let text = PQcmdTuples(result) else { return 0 }
+        return Int(String(cString: text)) ?? 0
+    }
+
+    /// The command tag, e.g. `INSERT 0 1` or `ROLLBACK`.
+    var commandStatus: String {
+        PQcmdStatus(result).map { String(cString: $0) } ?? ""
+    }
+
+    /// Whether a column's value in binary (1) or text (0) format.
+    func format(column: Int) -> Int32 { PQfformat(result, Int32(column)) }
+
+    /// Whether the cell is NULL.
+    func isNull(row: Int, column: Int) -> Bool { PQgetisnull(result, Int32(row), Int32(column)) == 1 }
+
+    /// Calls `body` with the raw bytes of a non-NULL cell; the buffer lives as long as this result.
+    func withCellBytes<T>(row: Int, column: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let length = Int(PQgetlength(result, Int32(row), Int32(column)))
+        guard let value = PQgetvalue(result, Int32(row), Int32(column)) else {
+            return try body(UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        return try body(UnsafeRawBufferPointer(start: UnsafeRawPointer(value), count: length))
+    }
+
+    /// One diagnostic field of an error result (see ``DiagnosticField``).
+    func errorField(_ field: DiagnosticField) -> String? {
+        PQresultErrorField(result, field.rawValue).map { String(cString: $0) }
+    }
+
+    /// The whole error message of an error result.
+    var errorMessage: String {
+        PQresultErrorMessage(result).map { String(cString: $0) } ?? ""
+    }
+}

@@ -1,0 +1,97 @@
+/// The rows a query returned, decoded lazily cell by cell.
+///
+/// `Sendable`: the underlying libpq result is read-only once received, so rows may be returned out
+/// of ``PostgresPool/withConnection(_:)`` and read anywhere.
+public struct PostgresRows: RandomAccessCollection, Sendable {
+    let result: LibpqResult
+
+    init(result: LibpqResult) {
+        self.result = result
+    }
+
+    /// The column names, in order.
+    public var columns: [String] { result.columnNames }
+
+    /// The first row's index, always 0.
+    public var startIndex: Int { 0 }
+
+    /// One past the last row's index; equals ``count``.
+    public var endIndex: Int { result.rowCount }
+
+    /// The number of rows.
+    public var count: Int { result.rowCount }
+
+    /// The row at `position`.
+    public subscript(position: Int) -> PostgresRow { PostgresRow(result: result, index: position) }
+}
+
+/// One row of ``PostgresRows``.
+public struct PostgresRow: Sendable {
+    let result: LibpqResult
+    /// The row's position in its result.
+    public let index: Int
+
+    init(result: LibpqResult, index: Int) {
+        self.result = result
+        self.index = index
+    }
+
+    /// The column names, in order.
+    public var columns: [String] { result.columnNames }
+
+    /// Decodes the column named `column` (exact, case-sensitive match).
+    /// - Throws: ``StoreError/Code/decodingFailed`` naming the column when it does not exist, is NULL
+    ///   and `T` is not optional, or holds a type `T` cannot be decoded from.
+    public func decode<T: PostgresDecodable>(_ type: T.Type, _ column: String) throws -> T {
+        guard let position = result.columnIndex[column] else {
+            throw StoreError(
+                .decodingFailed,
+                message: "no column '\(column)' in the result (columns: \(result.columnNames.joined(separator: ", ")))")
+        }
+        return try T.decode(from: PostgresCell(result: result, row: index, column: position))
+    }
+
+    /// Decodes the column at position `index` (0-based).
+    /// - Throws: ``StoreError/Code/decodingFailed`` naming the column, as ``decode(_:_:)`` does, or
+    ///   when `index` is out of range.
+    public func decode<T: PostgresDecodable>(_ type: T.Type, at index: Int) throws -> T {
+        guard result.columnNames.indices.contains(index) else {
+            throw StoreError(
+                .decodingFailed, message: "column index \(index) is out of range (\(result.columnNames.count) columns)")
+        }
+        return try T.decode(from: PostgresCell(result: result, row: self.index, column: index))
+    }
+}
+
+/// One cell of a row, handed to ``PostgresDecodable/decode(from:)``.
+public struct PostgresCell: Sendable {
+    let result: LibpqResult
+    let row: Int
+    /// The cell's column position.
+    public let column: Int
+
+    /// The column's name.
+    public var columnName: String { result.columnNames[column] }
+
+    /// The column's type OID (`pg_type.oid`).
+    public var typeOID: UInt32 { result.columnTypes[column] }
+
+    /// Whether the cell is NULL.
+    public var isNull: Bool { result.isNull(row: row, column: column) }
+
+    /// The cell as a ``PostgresValue`` (``PostgresValue/null`` for NULL).
+    /// - Throws: ``StoreError/Code/decodingFailed`` naming the column for a type this module cannot read.
+    public func value() throws -> PostgresValue {
+        try BinaryValueDecoder.value(in: result, row: row, column: column)
+    }
+
+    /// Decodes the cell as another decodable type, for conformances built on existing ones.
+    public func decode<T: PostgresDecodable>(_ type: T.Type) throws -> T {
+        try T.decode(from: self)
+    }
+
+    /// A ``StoreError/Code/decodingFailed`` error that names this cell's column.
+    public func decodingError(_ problem: String, file: String = #fileID, line: Int = #line) -> StoreError {
+        StoreError(.decodingFailed, message: "column '\(columnName)': \(problem)", file: file, line: line)
+    }
+}
