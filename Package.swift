@@ -71,7 +71,8 @@ let package = Package(
                                logging, lifecycle, argumentParser,
                                .product(name: "UnixSignals", package: "swift-service-lifecycle")],
                 path: "Shared/ServiceRuntime", swiftSettings: strict),
-        .target(name: "CLMTesting", dependencies: ["Store", "ServiceRuntime", "RPC", "ServiceAPI", logging],
+        .target(name: "CLMTesting", dependencies: ["Models", "Store", "ServiceRuntime", "RPC", "ServiceAPI", nioCore,
+                                                  logging, lifecycle],
                 path: "Shared/Testing", swiftSettings: strict),
     ]
         + service("Identity", folder: "Identity")
@@ -84,7 +85,8 @@ let package = Package(
                                              argumentParser, logging],
                               path: "Services/CLI/Sources/CLMCommand", swiftSettings: strict),
             .executableTarget(name: "RPCBenchmark",
-                              dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", nioCore, nioPosix, logging],
+                              dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", nioCore, nioPosix, logging, lifecycle,
+                                             .product(name: "UnixSignals", package: "swift-service-lifecycle")],
                               path: "Tests/Benchmarks/RPCBenchmark", swiftSettings: strict),
 
             .testTarget(name: "WireCodecTests", dependencies: ["WireCodec", "Models", "ServiceAPI", "CLMTesting"],
@@ -95,8 +97,8 @@ let package = Package(
             .testTarget(name: "StoreTests", dependencies: ["Store", "CLMTesting", "ServiceRuntime"],
                         path: "Tests/StoreTests", swiftSettings: strict),
             .testTarget(name: "EventFeedTests",
-                        dependencies: ["EventFeed", "Store", "RPC", "ServiceAPI", "Models", "CLMTesting",
-                                       "ServiceRuntime", logging],
+                        dependencies: ["EventFeed", "Store", "RPC", "ServiceAPI", "Models", "CLMTesting", "WireCodec",
+                                       "ServiceRuntime", nioCore, logging],
                         path: "Tests/EventFeedTests", swiftSettings: strict),
             .testTarget(name: "ContractTests",
                         dependencies: ["WireCodec", "ServiceAPI", "Models", "RPC", "IdentityService",

@@ -65,12 +65,19 @@ public final class RPCServer: Service, Sendable {
         logger.info("listening", metadata: ["socket": "\(socketPath)", "methods": "\(router.routes.count)"])
 
         try await withGracefulShutdownHandler {
-            try await channel.closeFuture.get()
+            // Cancellation (the group stopping because another service failed) must end run() too, not only
+            // graceful shutdown: waiting on the close future alone would never notice it.
+            try await withTaskCancellationHandler {
+                try await channel.closeFuture.get()
+            } onCancel: {
+                channel.close(promise: nil)
+            }
         } onGracefulShutdown: {
             channel.close(promise: nil)
         }
         unlink(socketPath)
-        await drain()
+        // Cancelled: close the connections at once; the calls in flight are cancelled with them.
+        await drain(within: Task.isCancelled ? .zero : limits.drainTimeout)
     }
 
     private func initialize(_ channel: any Channel, replica: String) -> EventLoopFuture<Void> {
@@ -95,15 +102,15 @@ public final class RPCServer: Service, Sendable {
         }
     }
 
-    /// Tells every connection to finish its calls and close, and waits for them (at most `drainTimeout`).
-    private func drain() async {
+    /// Tells every connection to finish its calls and close, and waits for them (at most `timeout`).
+    private func drain(within timeout: TimeAmount) async {
         let open = connections.withLock { Array($0.values) }
         guard !open.isEmpty else { return }
         logger.info("draining", metadata: ["connections": "\(open.count)"])
         for (channel, handler) in open {
             channel.eventLoop.execute { handler?.value.beginDraining() }
         }
-        let deadline = NIODeadline.now() + limits.drainTimeout
+        let deadline = NIODeadline.now() + timeout
         for (channel, _) in open {
             let remaining = deadline - .now()
             let closed = channel.eventLoop.scheduleTask(in: max(remaining, .zero)) { channel.close(promise: nil) }

@@ -1,5 +1,12 @@
 import NIOPosix
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Dedicated threads for blocking libpq calls, so they never occupy an event loop or the Swift
 /// cooperative pool.
@@ -72,4 +79,9 @@ private final class WorkSlot<T: Sendable>: Sendable {
         guard let work, !cancelled else { return .failure(CancellationError()) }
         return Result { try work() }
     }
+}
+
+/// Blocks the current (database) thread for `milliseconds`; never called from async code.
+func usleepMilliseconds(_ milliseconds: Int) {
+    _ = usleep(useconds_t(milliseconds * 1_000))
 }

@@ -49,7 +49,8 @@ public enum PostgresCopyText {
                 finishField()
             } else if byte == backslash, let escaped = bytes.popFirst() {
                 switch escaped {
-                case UInt8(ascii: "N") where current.isEmpty && (bytes.first == nil || bytes.first == tab): isNull = true
+                case UInt8(ascii: "N") where current.isEmpty && (bytes.first == nil || bytes.first == tab):
+                    isNull = true
                 case UInt8(ascii: "b"): current.append(0x08)
                 case UInt8(ascii: "f"): current.append(0x0c)
                 case UInt8(ascii: "n"): current.append(newline)
@@ -59,7 +60,7 @@ public enum PostgresCopyText {
                 case UInt8(ascii: "0")...UInt8(ascii: "7"):
                     var value = Int(escaped - UInt8(ascii: "0"))
                     for _ in 0..<2 {
-                        guard let next = bytes.first, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(next) else { break }
+                        guard let next = bytes.first, octalDigits.contains(next) else { break }
                         value = value * 8 + Int(next - UInt8(ascii: "0"))
                         bytes.removeFirst()
                     }
@@ -82,6 +83,7 @@ public enum PostgresCopyText {
         return fields
     }
 
+    private static let octalDigits = UInt8(ascii: "0")...UInt8(ascii: "7")
     private static let tab = UInt8(ascii: "\t")
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")

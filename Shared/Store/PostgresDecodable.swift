@@ -22,9 +22,10 @@ extension PostgresCell {
         return value
     }
 
-    /// The error for a value whose type does not fit `T`.
+    /// The error for a value whose type does not fit `T`; the value itself is left out, as it may be
+    /// personal data and errors end up in logs.
     func mismatch<T>(_ value: PostgresValue, _ type: T.Type) -> StoreError {
-        decodingError("type OID \(typeOID) (value \(value)) cannot be decoded as \(T.self)")
+        decodingError("type OID \(typeOID) (read as \(value.kind)) cannot be decoded as \(T.self)")
     }
 
     /// An integer cell, narrowed to `T` or an error naming the column when it does not fit.

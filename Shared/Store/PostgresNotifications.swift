@@ -28,7 +28,8 @@ public final class PostgresNotifications: Service, Sendable {
         var listeningWaiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    /// One dedicated connection that LISTENs; a thread polls its socket (poll() with a short timeout so it can stop), reconnects with backoff when lost (and re-LISTENs).
+    /// One dedicated connection that LISTENs; a thread polls its socket (poll() with a short timeout so
+    /// it can stop), reconnects with backoff when lost (and re-LISTENs). Nothing starts before ``run()``.
     /// - Parameters:
     ///   - configuration: Where to connect.
     ///   - channels: The channel names, used exactly as given (case-sensitive, quoted in `LISTEN`).
@@ -65,7 +66,10 @@ public final class PostgresNotifications: Service, Sendable {
         waiters.forEach { $0.resume() }
     }
 
-    /// A stream of notification payloads on `channel` (must be one of `channels`). Each subscriber gets every notification after it subscribed. Also yields "" once after every reconnect (a notification may have been missed).
+    /// A stream of notification payloads on `channel` (must be one of `channels`). Each subscriber gets
+    /// every notification after it subscribed. Also yields "" once after every reconnect (a notification
+    /// may have been missed). Not after the first connect: call ``waitUntilListening()`` before relying on
+    /// delivery, and look at the tables once after subscribing.
     ///
     /// The stream ends when the service stops, or at once for a channel not in ``channels`` (logged as an
     /// error). It buffers without limit, so read it promptly.
@@ -141,7 +145,7 @@ public final class PostgresNotifications: Service, Sendable {
 
     private func openListeningConnection() -> LibpqConnection? {
         do {
-            let connection = try LibpqConnection.connect(configuration)
+            let connection = try LibpqConnection.connect(configuration, logger: logger)
             let script = channels.map { "LISTEN \(PostgresQuoting.identifier($0))" }.joined(separator: "; ")
             if !script.isEmpty { try connection.executeScript(script) }
             logger.debug("listening", metadata: ["channels": "\(channels)", "pid": "\(connection.backendPID)"])
@@ -160,7 +164,8 @@ public final class PostgresNotifications: Service, Sendable {
             case .timedOut:
                 continue
             case .lost:
-                logger.warning("the LISTEN connection was lost; reconnecting", metadata: ["error": "\(connection.lastErrorMessage)"])
+                let reason = connection.lastErrorMessage
+                logger.warning("the LISTEN connection was lost; reconnecting", metadata: ["error": "\(reason)"])
                 return
             }
         }

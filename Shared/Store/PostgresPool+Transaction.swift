@@ -15,6 +15,7 @@ extension PostgresPool {
     /// - Returns: What the successful attempt of `body` returned.
     /// - Throws: What `body` threw (after rollback); the last transient ``StoreError`` once retries are
     ///   spent; ``StoreError/Code/commitOutcomeUnknown`` when the connection broke during COMMIT.
+    @discardableResult
     public func transaction<T: Sendable>(
         isolation: IsolationLevel = .readCommitted,
         retries: Int = 5,

@@ -8,7 +8,8 @@ import Synchronization
 /// for a connection waits in the thread pool's queue, never on a thread. Connections open lazily on
 /// first use; a connection found broken is dropped and replaced on the next use.
 ///
-/// Run it in the process's `ServiceGroup` ahead of the services that use it, or call ``close()``.
+/// Run it in the process's `ServiceGroup` ahead of the services that use it, or call ``close()``:
+/// until then its threads keep running.
 public final class PostgresPool: Service, Sendable {
     /// Where the connections go.
     public let configuration: PostgresConfiguration
@@ -109,6 +110,7 @@ public final class PostgresPool: Service, Sendable {
     /// - Throws: What `body` threw; ``StoreError/Code/connectionFailed`` when no connection could be
     ///   opened; ``StoreError/Code/poolClosed`` after ``close()``; `CancellationError` when the task was
     ///   cancelled before a thread picked the work up.
+    @discardableResult
     public func withConnection<T: Sendable>(_ body: @Sendable (PostgresConnection) throws -> T) async throws -> T {
         try enter()
         defer { leave() }
@@ -149,9 +151,9 @@ public final class PostgresPool: Service, Sendable {
     private func checkOut() throws(StoreError) -> LibpqConnection {
         // There are as many slots as threads, so a slot is always free for the thread running this.
         let slot = state.withLock { $0.slots.popLast() } ?? nil
-        if let slot, !slot.isBroken { return slot }
+        if let slot, !slot.wasClosedByServer { return slot }
         do {
-            return try LibpqConnection.connect(configuration)
+            return try LibpqConnection.connect(configuration, logger: logger)
         } catch {
             state.withLock { $0.slots.append(nil) }
             throw error

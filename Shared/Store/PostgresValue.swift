@@ -33,6 +33,20 @@ public enum PostgresValue: Sendable, Hashable {
     /// A date value.
     public init(_ v: PostgresDate) { self = .date(year: v.year, month: v.month, day: v.day) }
 
+    /// The case name (`int`, `text`, ...), for messages that must not show the value.
+    public var kind: String {
+        switch self {
+        case .null: "null"
+        case .bool: "bool"
+        case .int: "int"
+        case .double: "double"
+        case .text: "text"
+        case .bytes: "bytes"
+        case .timestamp: "timestamp"
+        case .date: "date"
+        }
+    }
+
     /// Whether this is SQL NULL.
     public var isNull: Bool {
         if case .null = self { return true }

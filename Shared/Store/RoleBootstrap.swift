@@ -23,11 +23,12 @@ public enum RoleBootstrap {
     public static func roleStatements(_ schemas: [(schema: String, role: String, password: String?)]) -> [String] {
         schemas.flatMap { entry -> [String] in
             let role = PostgresQuoting.identifier(entry.role)
+            let roleName = PostgresQuoting.literal(entry.role)
             let attributes = "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
             // CREATE ROLE has no IF NOT EXISTS; a concurrent creator surfaces as 42710 or 23505.
             let body = """
                 BEGIN
-                    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = \(PostgresQuoting.literal(entry.role))) THEN
+                    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = \(roleName)) THEN
                         CREATE ROLE \(role) \(attributes);
                     END IF;
                 EXCEPTION WHEN duplicate_object OR unique_violation THEN
@@ -66,7 +67,8 @@ public enum RoleBootstrap {
             "REVOKE ALL ON DATABASE \(databaseName) FROM PUBLIC",
         ]
         for entry in schemas {
-            statements.append("GRANT CONNECT, TEMPORARY ON DATABASE \(databaseName) TO \(PostgresQuoting.identifier(entry.role))")
+            let role = PostgresQuoting.identifier(entry.role)
+            statements.append("GRANT CONNECT, TEMPORARY ON DATABASE \(databaseName) TO \(role)")
         }
         return statements
     }

@@ -44,7 +44,8 @@ public enum SchemaMigrator {
         try connection.execute("SELECT pg_advisory_lock(hashtextextended($1, 0))", lockKey)
         defer { _ = try? connection.execute("SELECT pg_advisory_unlock(hashtextextended($1, 0))", lockKey) }
 
-        let exists = try connection.query("SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = $1)", [.text(schema)])
+        let exists = try connection.query(
+            "SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = $1)", [.text(schema)])
         guard try exists.first?.decode(Bool.self, at: 0) == true else {
             throw StoreError(.migrationFailed, message: "schema '\(schema)' does not exist; bootstrap it first")
         }
@@ -83,8 +84,9 @@ public enum SchemaMigrator {
         for migration in migrations where applied[migration.version] == nil {
             try apply(migration, checksum: checksums[migration.version] ?? "", schema: schema, table: table,
                       on: connection)
-            logger.info("applied migration",
-                        metadata: ["schema": "\(schema)", "version": "\(migration.version)", "name": "\(migration.name)"])
+            logger.info(
+                "applied migration",
+                metadata: ["schema": "\(schema)", "version": "\(migration.version)", "name": "\(migration.name)"])
             highest = max(highest, migration.version)
         }
         return highest

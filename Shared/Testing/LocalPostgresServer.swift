@@ -59,22 +59,31 @@ enum LocalPostgresServer {
         return Launched(socketDirectory: socketDirectory, port: port)
     }
 
-    /// `pg_config --bindir`, or `CLM_PG_BINDIR` when set.
+    /// `CLM_PG_BINDIR` when set, else `pg_config --bindir`, else the newest `/usr/lib/postgresql/*/bin`
+    /// (libpq-dev's pg_config may name a version whose server is not installed).
     private static func postgresBinDirectory() throws -> String {
         if let configured = ProcessInfo.processInfo.environment["CLM_PG_BINDIR"], !configured.isEmpty {
             return configured
         }
-        let output = try run("/usr/bin/env", ["pg_config", "--bindir"])
-        let directory = output.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard FileManager.default.isExecutableFile(atPath: directory + "/pg_ctl") else {
-            throw TestClusterError(description: "no pg_ctl in '\(directory)' (from pg_config --bindir); install postgresql")
+        var candidates: [String] = []
+        if let output = try? run("/usr/bin/env", ["pg_config", "--bindir"]) {
+            candidates.append(output.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        candidates += versions.sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }.map { "/usr/lib/postgresql/\($0)/bin" }
+        guard let directory = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0 + "/pg_ctl") })
+        else {
+            throw TestClusterError(
+                description: "no pg_ctl found (looked in \(candidates)); install postgresql or set CLM_PG_BINDIR")
         }
         return directory
     }
 
     private static func runAsServerUser(_ tool: String, _ arguments: [String], log: String) throws {
         if getuid() == 0 {
-            try run("/sbin/runuser", ["-u", "postgres", "--", tool] + arguments, log: log)
+            let runuser = ["/usr/sbin/runuser", "/sbin/runuser"]
+                .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "runuser"
+            try run(runuser, ["-u", "postgres", "--", tool] + arguments, log: log)
         } else {
             try run(tool, arguments, log: log)
         }
@@ -84,8 +93,11 @@ enum LocalPostgresServer {
     @discardableResult
     private static func run(_ executable: String, _ arguments: [String], log: String? = nil) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        // Foundation notices a child's exit only when every holder of a socket it passes down has
+        // closed it, and pg_ctl leaves the server running with that socket inherited: the wait
+        // would last until the server stops. So bash closes every descriptor above 2 first.
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", Self.closeInheritedDescriptors, executable] + arguments
         let outputPath = log ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("\(folderPrefix)cmd-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log").path
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
@@ -101,10 +113,15 @@ enum LocalPostgresServer {
         if log == nil { try? FileManager.default.removeItem(atPath: outputPath) }
         guard process.terminationStatus == 0 else {
             throw TestClusterError(
-                description: "\(executable) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus): \(text)")
+                description: "\(executable) \(arguments.joined(separator: " ")) "
+                    + "exited with \(process.terminationStatus): \(text)")
         }
         return text
     }
+
+    /// Closes descriptors above 2, then runs `$0` with the remaining arguments (no quoting involved).
+    private static let closeInheritedDescriptors =
+        #"for fd in /proc/$$/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done; exec "$0" "$@""#
 
     /// Stops the server at once (SIGQUIT, like `pg_ctl stop -m immediate`) and removes its folder.
     ///
@@ -118,7 +135,8 @@ enum LocalPostgresServer {
     /// Sends SIGQUIT to the postmaster named in `postmaster.pid` and waits up to 5 s for it to end.
     private static func stopServer(dataDirectory: String) {
         guard let contents = try? String(contentsOfFile: dataDirectory + "/postmaster.pid", encoding: .utf8),
-              let line = contents.split(separator: "\n").first, let pid = pid_t(line.trimmingCharacters(in: .whitespaces))
+              let line = contents.split(separator: "\n").first,
+              let pid = pid_t(line.trimmingCharacters(in: .whitespaces))
         else { return }
         guard kill(pid, SIGQUIT) == 0 else { return }
         for _ in 0..<500 where kill(pid, 0) == 0 {

@@ -65,7 +65,7 @@ public final class PostgresTestCluster: Sendable {
             let statements = RoleBootstrap.roleStatements(missing.map { ($0.schema, $0.role, nil) })
             try await admin.transaction { connection in
                 // Roles are cluster-wide; one bootstrap at a time avoids "tuple concurrently updated".
-                try connection.execute("SELECT pg_advisory_xact_lock(7_240_001)")
+                try connection.execute("SELECT pg_advisory_xact_lock(7240001)")
                 for statement in statements { try connection.executeScript(statement) }
             }
             knownRoles.withLock { $0.formUnion(missing.map(\.role)) }

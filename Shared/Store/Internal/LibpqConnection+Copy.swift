@@ -94,7 +94,8 @@ extension LibpqConnection {
         let result = try simpleQuery(sql)
         guard result.status != PGRES_COPY_IN, result.status != PGRES_COPY_OUT else {
             try abandonCopy(result, query: sql)
-            throw StoreError(.copyFailed, message: "COPY inside a script is not supported; use copyIn/copyOut", query: sql)
+            throw StoreError(
+                .copyFailed, message: "COPY inside a script is not supported; use copyIn/copyOut", query: sql)
         }
     }
 

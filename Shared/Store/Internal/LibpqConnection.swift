@@ -1,4 +1,5 @@
 internal import CLibpq
+import Logging
 
 /// Owns one `PGconn`: opens it, runs statements on it, and closes it with `PQfinish` in deinit.
 ///
@@ -14,21 +15,27 @@ final class LibpqConnection: @unchecked Sendable {
     private var statementCounter = 0
     /// Above this many cached statements the cache is dropped, to bound server memory.
     private static let statementCacheLimit = 512
+    /// Receives the server's notices; released only after `PQfinish`, as stored properties outlive deinit.
+    private let notices: NoticeLogger
 
     /// Where the connection stands, from `PQtransactionStatus`.
     enum TransactionState: Equatable {
         case idle, active, inTransaction, inError, unknown
     }
 
-    private init(handle: OpaquePointer) {
+    private init(handle: OpaquePointer, logger: Logger) {
         self.handle = handle
+        self.notices = NoticeLogger(logger: logger)
+        notices.install(on: handle)
     }
 
     deinit { PQfinish(handle) }
 
     /// Opens a connection with `PQconnectdbParams`; unset fields fall back to libpq's `PG*` variables.
     /// - Throws: ``StoreError/Code/connectionFailed`` with libpq's message.
-    static func connect(_ configuration: PostgresConfiguration) throws(StoreError) -> LibpqConnection {
+    static func connect(_ configuration: PostgresConfiguration, logger: Logger) throws(StoreError)
+        -> LibpqConnection
+    {
         let pairs = configuration.connectionParameters
         let raw = withCStringArray(pairs.map(\.keyword)) { keywords in
             withCStringArray(pairs.map(\.value)) { values in
@@ -39,7 +46,7 @@ final class LibpqConnection: @unchecked Sendable {
         guard let raw else {
             throw StoreError(.connectionFailed, message: "libpq could not allocate a connection")
         }
-        let connection = LibpqConnection(handle: raw)
+        let connection = LibpqConnection(handle: raw, logger: logger)
         guard PQstatus(raw) == CONNECTION_OK else {
             throw StoreError(.connectionFailed, message: "\(configuration): \(connection.lastErrorMessage)")
         }

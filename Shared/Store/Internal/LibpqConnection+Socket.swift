@@ -7,8 +7,28 @@ internal import Musl
 internal import Darwin
 #endif
 
-/// Waiting for LISTEN notifications on a connection's socket.
+/// Looking at a connection's socket without blocking: LISTEN notifications, and connections the server
+/// closed while they sat idle in the pool.
 extension LibpqConnection {
+    /// Whether the server closed this idle connection (terminated backend, restart), found without
+    /// blocking: libpq keeps its socket non-blocking, and the poll does not wait.
+    ///
+    /// Checked before a pooled connection is lent, so one lost while idle is replaced instead of
+    /// failing the caller's first statement.
+    var wasClosedByServer: Bool {
+        if isBroken { return true }
+        let socket = PQsocket(handle)
+        guard socket >= 0 else { return true }
+        // Readable while idle means a FATAL message, end of file, or both. libpq treats the message as
+        // a notice and reads once per call, so keep reading while there is more, up to a few times.
+        for _ in 0..<4 {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 0) > 0 else { return false }
+            if PQconsumeInput(handle) == 0 || isBroken { return true }
+        }
+        return isBroken
+    }
+
     /// What one wait for notifications found.
     enum NotificationWait {
         /// Notifications arrived: (channel, payload) in arrival order.

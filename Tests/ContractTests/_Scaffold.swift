@@ -1,0 +1,1 @@
+// Scaffold: removed once the module has real sources.
