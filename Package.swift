@@ -92,7 +92,7 @@ let package = Package(
             .testTarget(name: "WireCodecTests", dependencies: ["WireCodec", "Models", "ServiceAPI", "CLMTesting"],
                         path: "Tests/WireCodecTests", swiftSettings: strict),
             .testTarget(name: "RPCTests", dependencies: ["RPC", "WireCodec", "Models", "ServiceAPI", "CLMTesting",
-                                                         nioCore, nioPosix, logging],
+                                                         nioCore, nioPosix, logging, lifecycle],
                         path: "Tests/RPCTests", swiftSettings: strict),
             .testTarget(name: "StoreTests", dependencies: ["Store", "CLMTesting", "ServiceRuntime"],
                         path: "Tests/StoreTests", swiftSettings: strict),
@@ -103,10 +103,10 @@ let package = Package(
             .testTarget(name: "ContractTests",
                         dependencies: ["WireCodec", "ServiceAPI", "Models", "RPC", "IdentityService",
                                        "ScoringService", "CustomerLifecycleService", "RetentionService",
-                                       "ServiceRuntime", "CLMTesting"],
+                                       "ServiceRuntime", "CLMTesting", "EventFeed", "Store", nioCore, logging],
                         path: "Tests/ContractTests", swiftSettings: strict),
             .testTarget(name: "IntegrationTests",
-                        dependencies: ["CLMTesting", "RPC", "ServiceAPI", "Models", "ServiceRuntime"],
+                        dependencies: ["CLMTesting", "RPC", "ServiceAPI", "Models", "ServiceRuntime", "Store", nioCore],
                         path: "Tests/IntegrationTests", swiftSettings: strict),
         ]
 )

@@ -1,3 +1,4 @@
+import CLMTesting
 import Models
 import NIOCore
 import RPC

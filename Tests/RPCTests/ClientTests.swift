@@ -1,3 +1,4 @@
+import CLMTesting
 import Foundation
 import Models
 import NIOCore

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CLMTesting
 import Glibc
 #endif
 import Foundation

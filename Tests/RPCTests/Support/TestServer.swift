@@ -1,3 +1,4 @@
+import CLMTesting
 import Foundation
 import Logging
 import Models
@@ -7,65 +8,11 @@ import ServiceLifecycle
 import Synchronization
 import WireCodec
 
-/// A folder for one test's sockets, removed by `remove()`.
-struct SocketFolder: Sendable {
-    let path: String
-
-    init() throws {
-        // Short on purpose: a Unix socket path must fit in 108 bytes.
-        path = "/tmp/rpct-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+extension RunningServer {
+    /// A server whose policy gives the test process (root) the `operator` role.
+    static func start(at path: String, router: RPCRouter) async throws -> RunningServer {
+        try await start(at: path, router: router, policy: .rootIsOperator)
     }
-
-    func socket(_ replica: String) -> String { "\(path)/\(replica).sock" }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
-
-/// One `RPCServer` running inside a `ServiceGroup`, as a service process runs it.
-final class RunningServer: Sendable {
-    let path: String
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
-
-    private init(path: String, group: ServiceGroup, task: Task<Void, any Error>) {
-        self.path = path
-        self.group = group
-        self.task = task
-    }
-
-    /// Starts a server at `path` and returns once it accepts connections.
-    static func start(at path: String, router: RPCRouter, policy: AccessPolicy = .rootIsOperator,
-                      limits: RPCServer.Limits = RPCServer.Limits()) async throws -> RunningServer {
-        let server = RPCServer(socketPath: path, router: router, policy: policy, limits: limits, logger: .quiet)
-        let group = ServiceGroup(services: [server], logger: .quiet)
-        let task = Task { try await group.run() }
-        let running = RunningServer(path: path, group: group, task: task)
-        for _ in 0..<500 {
-            if let probe = try? await RPCConnection.connect(to: path) {
-                await probe.close()
-                return running
-            }
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        await running.stopQuietly()
-        throw RPCError(.unavailable, "the test server at \(path) did not start listening")
-    }
-
-    /// Asks for graceful shutdown (what SIGTERM does) without waiting for it.
-    func triggerShutdown() async { await group.triggerGracefulShutdown() }
-
-    /// Waits for `run()` to return.
-    func waitUntilStopped() async throws { try await task.value }
-
-    /// Shuts down gracefully and waits for `run()` to return.
-    func stop() async throws {
-        await triggerShutdown()
-        try await waitUntilStopped()
-    }
-
-    /// `stop()` for clean-up paths, where a failure to stop must not hide the test's own failure.
-    func stopQuietly() async { try? await stop() }
 }
 
 /// Runs `body` against a server at `folder/replica.sock` serving `router`, then stops the server and removes the
