@@ -26,7 +26,10 @@ public enum ServiceHost {
         var logger = Logger(label: definition.name.executable)
         logger[metadataKey: "replica"] = "\(settings.replica)"
         do {
-            let services = try await build(definition, settings: settings, logger: logger)
+            guard let services = try await buildUnlessSignalled(definition, settings: settings, logger: logger) else {
+                logger.info("stopped during start-up")
+                return
+            }
             let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) },
                                                           gracefulShutdownSignals: [.sigterm, .sigint],
                                                           logger: logger))
@@ -35,6 +38,27 @@ public enum ServiceHost {
         } catch {
             logger.critical("stopped on error", metadata: ["error": "\(error)"])
             exit(1)
+        }
+    }
+
+    /// `build`, abandoned (nil) when SIGTERM or SIGINT arrives first: start-up may wait a minute for the database,
+    /// and a stop asked for meanwhile is an orderly stop, not a failure.
+    private static func buildUnlessSignalled(_ definition: ServiceDefinition, settings: ServiceSettings,
+                                             logger: Logger) async throws -> [any Service]? {
+        let building = Task { try await build(definition, settings: settings, logger: logger) }
+        let watching = Task {
+            for await _ in await UnixSignalsSequence(trapping: .sigterm, .sigint) {
+                building.cancel()
+                return
+            }
+        }
+        defer { watching.cancel() }
+        do {
+            return try await building.value
+        } catch is CancellationError {
+            return nil
+        } catch where building.isCancelled {
+            return nil
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where and how the suite reaches PostgreSQL.
 ///
 /// Every optional field left `nil` falls back to libpq's own `PG*` environment variables and
@@ -84,6 +86,11 @@ public struct PostgresConfiguration: Sendable, Hashable {
         if let user { pairs.append(("user", user)) }
         if let password { pairs.append(("password", password)) }
         pairs.append(("application_name", applicationName))
+        // libpq waits for ever by default when a host does not answer; a pool should fail and retry instead.
+        // PGCONNECT_TIMEOUT, which libpq reads itself, wins when it is set.
+        if ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil {
+            pairs.append(("connect_timeout", "10"))
+        }
         pairs.append(("client_encoding", "UTF8"))
         return pairs
     }
