@@ -16,6 +16,9 @@ struct HealthCommand: AsyncParsableCommand {
     @Argument(help: "identity, scoring, lifecycle or retention; all four when left out.")
     var service: ServiceName?
 
+    @Option(help: "Check only this replica's socket (a container's health check passes its own host name).")
+    var replica: String?
+
     /// One replica's answer, or why there is none.
     struct ReplicaHealth: Encodable {
         var service: String
@@ -51,10 +54,14 @@ struct HealthCommand: AsyncParsableCommand {
 
     private func check(_ service: ServiceName) async -> [ReplicaHealth] {
         let folder = global.layout.folder(for: service)
-        let sockets = SocketLayout.sockets(in: folder)
+        var sockets = SocketLayout.sockets(in: folder)
+        if let replica {
+            sockets = sockets.filter { $0 == global.layout.socket(for: service, replica: replica) }
+        }
         guard !sockets.isEmpty else {
-            return [ReplicaHealth(service: service.rawValue, replica: "-", serving: false,
-                                  problems: ["no replica is listening in \(folder); is the service running?"])]
+            let which = replica.map { "replica \($0) is not listening" } ?? "no replica is listening"
+            return [ReplicaHealth(service: service.rawValue, replica: replica ?? "-", serving: false,
+                                  problems: ["\(which) in \(folder); is the service running?"])]
         }
         var rows: [ReplicaHealth] = []
         for socket in sockets {
