@@ -104,7 +104,7 @@ let package = Package(
                         dependencies: ["WireCodec", "ServiceAPI", "Models", "RPC", "IdentityService",
                                        "ScoringService", "CustomerLifecycleService", "RetentionService",
                                        "ServiceRuntime", "CLMTesting", "EventFeed", "Store", nioCore, logging],
-                        path: "Tests/ContractTests", swiftSettings: strict),
+                        path: "Tests/ContractTests", exclude: ["Fixtures"], swiftSettings: strict),
             .testTarget(name: "IntegrationTests",
                         dependencies: ["CLMTesting", "RPC", "ServiceAPI", "Models", "ServiceRuntime", "Store", nioCore],
                         path: "Tests/IntegrationTests", swiftSettings: strict),

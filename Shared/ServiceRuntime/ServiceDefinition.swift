@@ -43,4 +43,14 @@ public struct ServiceDependencies: Sendable {
     public let relay: OutboxRelay
     public let feedReader: FeedReader
     public let logger: Logger
+
+    public init(settings: ServiceSettings, pool: PostgresPool, outbox: Outbox, relay: OutboxRelay,
+                feedReader: FeedReader, logger: Logger) {
+        self.settings = settings
+        self.pool = pool
+        self.outbox = outbox
+        self.relay = relay
+        self.feedReader = feedReader
+        self.logger = logger
+    }
 }

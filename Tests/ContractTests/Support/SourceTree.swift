@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Files of the repository, found from this source file's path (tests run from anywhere).
+enum SourceTree {
+    /// The folder holding Package.swift.
+    static func root(from file: String = #filePath) throws -> URL {
+        var folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+                return folder
+            }
+            folder.deleteLastPathComponent()
+        }
+        throw FixtureError(message: "no Package.swift above \(file)")
+    }
+
+    /// Tests/ContractTests/Fixtures.
+    static func fixtures() throws -> URL {
+        try root().appendingPathComponent("Tests/ContractTests/Fixtures")
+    }
+
+    /// The text of a fixture file.
+    static func fixture(_ name: String) throws -> String {
+        let url = try fixtures().appendingPathComponent(name)
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw FixtureError(message: "cannot read fixture \(url.path): \(error)")
+        }
+    }
+
+    /// Every `.proto` under Protos/, as paths relative to Protos/ (what protoc's `-I` expects).
+    static func protoFiles() throws -> [String] {
+        let protos = try root().appendingPathComponent("Protos")
+        let walker = FileManager.default.enumerator(atPath: protos.path)
+        var found: [String] = []
+        while let path = walker?.nextObject() as? String {
+            if path.hasSuffix(".proto") { found.append(path) }
+        }
+        return found.sorted()
+    }
+
+    /// The `protoName`s the Swift sources of Shared/ and Services/ declare for their `WireMessage` types.
+    static func protoNamesDeclaredInSwift() throws -> Set<String> {
+        let root = try root()
+        var names = Set<String>()
+        for top in ["Shared", "Services"] {
+            let base = root.appendingPathComponent(top)
+            let walker = FileManager.default.enumerator(atPath: base.path)
+            while let path = walker?.nextObject() as? String {
+                guard path.hasSuffix(".swift") else { continue }
+                let text = try String(contentsOf: base.appendingPathComponent(path), encoding: .utf8)
+                for line in text.split(separator: "\n") where line.contains("protoName = \"") {
+                    guard let start = line.range(of: "protoName = \"")?.upperBound,
+                        let end = line[start...].firstIndex(of: "\"")
+                    else { continue }
+                    names.insert(String(line[start..<end]))
+                }
+            }
+        }
+        return names
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

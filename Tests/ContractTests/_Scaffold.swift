@@ -1,1 +1,0 @@
-// Scaffold: removed once the module has real sources.
