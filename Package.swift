@@ -75,6 +75,18 @@ let package = Package(
                                                   logging, lifecycle],
                 path: "Shared/Testing", swiftSettings: strict),
     ]
+        + [
+            // Identity's pure parts: normalising source values, and the matcher; no database, no wire.
+            .target(name: "IdentityNormalization", dependencies: ["Models"],
+                    path: "Services/Identity/Sources/IdentityNormalization",
+                    resources: [.copy("Resources/hanzi-fold.tsv")], swiftSettings: strict),
+            .target(name: "IdentityMatching", dependencies: ["Models", "IdentityNormalization"],
+                    path: "Services/Identity/Sources/IdentityMatching", swiftSettings: strict),
+            .testTarget(name: "IdentityNormalizationTests", dependencies: ["IdentityNormalization", "Models"],
+                        path: "Tests/IdentityNormalizationTests", swiftSettings: strict),
+            .testTarget(name: "IdentityMatchingTests", dependencies: ["IdentityMatching", "IdentityNormalization", "Models"],
+                        path: "Tests/IdentityMatchingTests", swiftSettings: strict),
+        ]
         + service("Identity", folder: "Identity")
         + service("Scoring", folder: "Scoring")
         + service("CustomerLifecycle", folder: "Lifecycle")
