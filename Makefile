@@ -12,19 +12,20 @@ LOGS     := $(RUN)/logs
 BIN      := $(CURDIR)/.build/debug
 SERVICES := identity scoring lifecycle retention
 # Debian packages the build, the tests and the checks need.
-PACKAGES := libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev postgresql docker-compose
+PACKAGES := libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev postgresql docker-compose \
+            unicode-data opencc libopencc1.1
 # PostgreSQL refuses to run as root: its commands run as the postgres user when we are root.
 AS_PG    := $(if $(filter 0,$(shell id -u)),runuser -u postgres --,)
 PGBIN     = $(shell pg_config --bindir)
 
-.PHONY: help deps protos check-protos check-c-boundary check-compose build run stop test bench clean
+.PHONY: help deps protos check-protos check-c-boundary check-compose check-hanzi build run stop test bench clean
 
 help:
 	@echo "make run    start the suite on a private PostgreSQL (sockets in .run/sockets)"
 	@echo "make stop   stop it"
 	@echo "make test   run every test (starts its own throwaway PostgreSQL)"
 	@echo "make bench  run the benchmarks"
-	@echo "make protos / check-protos / check-c-boundary / check-compose / deps / build / clean"
+	@echo "make protos / check-protos / check-c-boundary / check-compose / check-hanzi / deps / build / clean"
 
 deps:
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -33,6 +34,7 @@ deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 	@command -v swift >/dev/null || { echo "swift is not on the PATH (Swift 6.1 or later is needed)"; exit 1; }
+	@python3 -c "import pytest" 2>/dev/null || python3 -m pip install -q pytest
 
 protos: deps
 	./Protos/generate-c.sh
@@ -58,6 +60,11 @@ check-c-boundary:
 
 check-compose: deps
 	./docker/check.sh
+
+# The Hanzi folding table is generated from Debian's Unihan and OpenCC data: fail if it is stale, and test its script.
+check-hanzi: deps
+	python3 Services/Identity/Scripts/make-hanzi-table.py --check
+	python3 -m pytest -q -p no:cacheprovider Services/Identity/Scripts
 
 build: deps
 	swift build
