@@ -27,14 +27,38 @@ public struct ServerContext: Sendable {
     public let deadline: NIODeadline?
     public let traceID: String
     /// Carries the trace id and method in its metadata.
-    public let logger: Logger
+    ///
+    /// Built when asked for: setting logger metadata formats it at once (StreamLogHandler renders all of it), a
+    /// cost every call would otherwise pay whether or not its handler logs.
+    public var logger: Logger {
+        guard addsCallMetadata else { return baseLogger }
+        var logger = baseLogger
+        logger[metadataKey: "trace"] = .string(traceID)
+        logger[metadataKey: "method"] = .string(method)
+        return logger
+    }
+
+    private let baseLogger: Logger
+    /// True when `logger` is to add the trace id and method to `baseLogger` (the server's own contexts).
+    private let addsCallMetadata: Bool
 
     public init(method: String, caller: Caller, deadline: NIODeadline?, traceID: String, logger: Logger) {
         self.method = method
         self.caller = caller
         self.deadline = deadline
         self.traceID = traceID
-        self.logger = logger
+        self.baseLogger = logger
+        self.addsCallMetadata = false
+    }
+
+    /// A context whose `logger` is `connectionLogger` with the call's trace id and method added when it is read.
+    init(method: String, caller: Caller, deadline: NIODeadline?, traceID: String, connectionLogger: Logger) {
+        self.method = method
+        self.caller = caller
+        self.deadline = deadline
+        self.traceID = traceID
+        self.baseLogger = connectionLogger
+        self.addsCallMetadata = true
     }
 
     /// Throws PERMISSION_DENIED unless the caller holds `role` (or admin): for checks finer than per method,

@@ -7,14 +7,14 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     typealias OutboundOut = ByteBuffer
 
     private struct Pending {
-        let continuation: CheckedContinuation<ResponseEnvelope, any Error>
-        let timer: Scheduled<Void>?
+        let continuation: UnsafeContinuation<ResponseEnvelope, any Error>
+        let deadline: NIODeadline?
     }
 
     private var pending: [UInt64: Pending] = [:]
     private var context: ChannelHandlerContext?
-    private var flushScheduled = false
     private var closedError: RPCError?
+    private var deadlines = DeadlineSweep()
     private let peer: String
 
     init(peer: String) { self.peer = peer }
@@ -22,36 +22,27 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     func handlerAdded(context: ChannelHandlerContext) { self.context = context }
     func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
 
-    /// Sends one framed request and resumes `continuation` with its answer.
-    func send(_ callID: UInt64, frame: ByteBuffer, deadline: NIODeadline?,
-              continuation: CheckedContinuation<ResponseEnvelope, any Error>) {
+    /// Sends the framed requests queued since the last turn and flushes once: one `writev` for all of them.
+    ///
+    /// Each continuation is resumed exactly once: here when the connection is closed (it was never registered),
+    /// or later by whichever of the answer, `fail` or `failAll` removes it from `pending` first.
+    func send(_ calls: [OutgoingCall]) {
         guard let context, closedError == nil else {
-            continuation.resume(throwing: closedError ?? RPCError(.unavailable, "connection to \(peer) is closed"))
+            let error = closedError ?? RPCError(.unavailable, "connection to \(peer) is closed")
+            for call in calls { call.continuation.resume(throwing: error) }
             return
         }
-        let peer = peer
-        let timer = deadline.map { deadline in
-            let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-            return context.eventLoop.scheduleTask(deadline: deadline) {
-                handler.value.fail(callID, RPCError(.deadlineExceeded, "no answer from \(peer) within the deadline"))
-            }
+        for call in calls {
+            pending[call.callID] = Pending(continuation: call.continuation, deadline: call.deadline)
+            if let deadline = call.deadline { arm(deadline, context: context) }
+            context.write(wrapOutboundOut(call.frame), promise: nil)
         }
-        pending[callID] = Pending(continuation: continuation, timer: timer)
-        context.write(wrapOutboundOut(frame), promise: nil)
-        // One flush for every request written in the same turn of the event loop.
-        guard !flushScheduled else { return }
-        flushScheduled = true
-        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-        context.eventLoop.execute {
-            handler.value.flushScheduled = false
-            handler.value.context?.flush()
-        }
+        context.flush()
     }
 
     /// Ends one call with `error` (deadline, cancellation) if it is still waiting.
     func fail(_ callID: UInt64, _ error: RPCError) {
         guard let call = pending.removeValue(forKey: callID) else { return }
-        call.timer?.cancel()
         call.continuation.resume(throwing: error)
     }
 
@@ -70,7 +61,6 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             return
         }
         guard let call = pending.removeValue(forKey: response.callID) else { return }
-        call.timer?.cancel()
         call.continuation.resume(returning: response)
     }
 
@@ -86,11 +76,46 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     private func failAll(_ error: RPCError) {
         closedError = closedError ?? error
+        deadlines.disarm()
         let calls = pending
         pending.removeAll()
-        for call in calls.values {
-            call.timer?.cancel()
-            call.continuation.resume(throwing: error)
-        }
+        for call in calls.values { call.continuation.resume(throwing: error) }
     }
+
+    // MARK: Deadlines
+
+    /// Makes sure the sweep runs by `deadline`: one timer per connection, not one per call.
+    private func arm(_ deadline: NIODeadline, context: ChannelHandlerContext) {
+        guard !deadlines.covers(deadline) else { return }
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        deadlines.arm(deadline, on: context.eventLoop) { handler.value.sweep() }
+    }
+
+    /// Fails every call whose deadline has passed, then re-arms for the earliest one left.
+    private func sweep() {
+        deadlines.disarm()
+        let now = NIODeadline.now()
+        var next: NIODeadline?
+        var expired: [UInt64] = []
+        for (callID, call) in pending {
+            guard let deadline = call.deadline else { continue }
+            if deadline <= now {
+                expired.append(callID)
+            } else if next.map({ deadline < $0 }) ?? true {
+                next = deadline
+            }
+        }
+        for callID in expired {
+            fail(callID, RPCError(.deadlineExceeded, "no answer from \(peer) within the deadline"))
+        }
+        if let next, let context { arm(next, context: context) }
+    }
+}
+
+/// One request on its way from a caller's task to the event loop.
+struct OutgoingCall: Sendable {
+    let callID: UInt64
+    let frame: ByteBuffer
+    let deadline: NIODeadline?
+    let continuation: UnsafeContinuation<ResponseEnvelope, any Error>
 }

@@ -72,7 +72,9 @@ public final class RPCClient: Sendable {
         async throws(RPCError) -> ByteBuffer
     {
         let ownDeadline = timeout.map { NIODeadline.now() + $0 }
-        let deadline = [ownDeadline, CallPropagation.deadline].compactMap { $0 }.min()
+        // The earlier of the two, without building an array on every call.
+        let inherited = CallPropagation.deadline
+        let deadline = ownDeadline.map { own in inherited.map { min(own, $0) } ?? own } ?? inherited
         let trace = traceID ?? CallPropagation.traceID ?? TraceID.make()
         var lastError = RPCError(.unavailable, "no attempt was made")
         for attempt in 0..<maxAttempts {

@@ -3,11 +3,19 @@ public import NIOPosix
 import Synchronization
 import WireCodec
 
+/// Requests waiting for the event loop, and whether a drain of them is already scheduled.
+private struct Outbound: Sendable {
+    var calls: [OutgoingCall] = []
+    var drainScheduled = false
+}
+
 /// One client connection to one server socket; many calls in flight at once, answered in any order.
 public final class RPCConnection: Sendable {
     private let channel: any Channel
     private let handler: NIOLoopBound<ClientConnectionHandler>
     private let nextCallID = Atomic<UInt64>(1)
+    /// Requests queued by callers' tasks for the event loop to write.
+    private let outbound = Mutex(Outbound())
     /// The socket this connection reaches.
     public let path: String
 
@@ -59,24 +67,33 @@ public final class RPCConnection: Sendable {
         let callID = nextCallID.add(1, ordering: .relaxed).oldValue
         var timeout: Int64?
         if let deadline {
-            timeout = (deadline - .now()).nanoseconds / 1000
-            if timeout! <= 0 { throw RPCError(.deadlineExceeded, "the deadline passed before the call was sent") }
+            let remaining = (deadline - .now()).nanoseconds / 1000
+            if remaining <= 0 { throw RPCError(.deadlineExceeded, "the deadline passed before the call was sent") }
+            timeout = remaining
         }
-        var frame = channel.allocator.buffer(capacity: payload.readableBytes + method.utf8.count + 48)
+        var frame = channel.allocator.buffer(
+            capacity: payload.readableBytes + method.utf8.count + traceID.utf8.count + 48)
         EnvelopeCodec.writeFrame(RequestEnvelope(callID: callID, method: method, timeoutMicros: timeout,
                                                  traceID: traceID, payload: payload), into: &frame)
-        let loop = channel.eventLoop
-        let handler = handler
+        let phase = CallPhase()
         let response: ResponseEnvelope
         do {
             response = try await withTaskCancellationHandler {
-                try await withCheckedThrowingContinuation { continuation in
-                    loop.execute { [frame] in
-                        handler.value.send(callID, frame: frame, deadline: deadline, continuation: continuation)
+                // Unsafe rather than checked: the continuation is resumed exactly once, by whichever of the paths
+                // below or in ClientConnectionHandler takes it out of the queue or the pending table first.
+                try await withUnsafeThrowingContinuation { continuation in
+                    if phase.isCancelled {
+                        continuation.resume(throwing: RPCError(.cancelled, "the caller cancelled the call"))
+                        return
                     }
+                    enqueue(OutgoingCall(callID: callID, frame: frame, deadline: deadline, continuation: continuation))
+                    // Cancelled between the check and the queue: the cancellation handler left it to us.
+                    if !phase.markQueued() { cancel(callID) }
                 }
             } onCancel: {
-                loop.execute { handler.value.fail(callID, RPCError(.cancelled, "the caller cancelled the call")) }
+                // Still being queued: the call itself sees the flag and cancels. Queued: the loop fails it; that
+                // runs after the drain that registers it, since the drain was scheduled when it was queued.
+                if phase.markCancelled() { cancel(callID) }
             }
         } catch let error as RPCError {
             throw error
@@ -88,6 +105,32 @@ public final class RPCConnection: Sendable {
                            violations: response.violations)
         }
         return response.payload
+    }
+
+    /// Queues a request for the event loop; the first one queued since the last drain schedules the drain, so that
+    /// requests from many tasks go out in one write and one flush, and a lone request is flushed at once.
+    private func enqueue(_ call: OutgoingCall) {
+        let scheduleDrain = outbound.withLock { state in
+            state.calls.append(call)
+            defer { state.drainScheduled = true }
+            return !state.drainScheduled
+        }
+        guard scheduleDrain else { return }
+        let handler = handler
+        channel.eventLoop.execute { [self] in
+            let calls = outbound.withLock { state in
+                state.drainScheduled = false
+                var taken: [OutgoingCall] = []
+                swap(&taken, &state.calls)
+                return taken
+            }
+            handler.value.send(calls)
+        }
+    }
+
+    private func cancel(_ callID: UInt64) {
+        let handler = handler
+        channel.eventLoop.execute { handler.value.fail(callID, RPCError(.cancelled, "the caller cancelled the call")) }
     }
 
     /// Closes the connection; calls still waiting fail UNAVAILABLE.

@@ -10,8 +10,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     typealias OutboundOut = ByteBuffer
 
     private struct InFlight {
-        let task: Task<Void, Never>
-        let timer: Scheduled<Void>?
+        /// Nil only while `start` creates it: a handler started immediately may answer before it returns.
+        var task: Task<Void, Never>?
+        let deadline: NIODeadline?
     }
 
     private let router: RPCRouter
@@ -22,22 +23,44 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private var inFlight: [UInt64: InFlight] = [:]
     private var draining = false
     private var flushScheduled = false
+    /// True between the first `channelRead` of a batch and `channelReadComplete`: answers written meanwhile
+    /// (refusals, handlers that answer immediately) share the flush at the end of the batch.
+    private var reading = false
+    private var flushAtReadComplete = false
     private var context: ChannelHandlerContext?
+    private var deadlines = DeadlineSweep()
+    /// Where handlers run.
+    private let execution: RPCServer.HandlerExecution
+    /// The connection's event loop as a task executor, for `.eventLoop`.
+    private let executor: EventLoopTaskExecutor?
+    /// Answers of handlers that finished off the event loop, on their way to it.
+    private var responses: ResponseQueue?
 
-    init(router: RPCRouter, caller: Caller, limits: RPCServer.Limits, replica: String, logger: Logger) {
+    init(router: RPCRouter, caller: Caller, limits: RPCServer.Limits, replica: String, logger: Logger,
+         execution: RPCServer.HandlerExecution, executor: EventLoopTaskExecutor?) {
         self.router = router
         self.caller = caller
         self.limits = limits
         self.replica = replica
         self.logger = logger
         self.logger[metadataKey: "peer"] = "\(caller)"
+        self.execution = execution
+        self.executor = executor
     }
 
-    func handlerAdded(context: ChannelHandlerContext) { self.context = context }
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        responses = ResponseQueue(handler: NIOLoopBound(self, eventLoop: context.eventLoop), loop: context.eventLoop)
+    }
 
-    func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+        // The queue refers back to this handler: break the cycle (tasks still running keep the queue alive).
+        responses = nil
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        reading = true
         let frame = unwrapInboundIn(data)
         let request: RequestEnvelope
         do {
@@ -55,11 +78,18 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         }
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
-        for call in inFlight.values {
-            call.timer?.cancel()
-            call.task.cancel()
+    func channelReadComplete(context: ChannelHandlerContext) {
+        reading = false
+        if flushAtReadComplete {
+            flushAtReadComplete = false
+            context.flush()
         }
+        context.fireChannelReadComplete()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        deadlines.disarm()
+        for call in inFlight.values { call.task?.cancel() }
         inFlight.removeAll()
         context.fireChannelInactive()
     }
@@ -117,44 +147,84 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     // MARK: Calls
 
     private func start(_ request: RequestEnvelope, route: RPCRouter.Route, context: ChannelHandlerContext) {
-        let loop = context.eventLoop
         let deadline = request.timeoutMicros.map { NIODeadline.now() + .microseconds($0) }
         let traceID = request.traceID.isEmpty ? TraceID.make() : request.traceID
-        var callLogger = logger
-        callLogger[metadataKey: "trace"] = "\(traceID)"
-        callLogger[metadataKey: "method"] = "\(request.method)"
         let serverContext = ServerContext(method: request.method, caller: caller, deadline: deadline,
-                                          traceID: traceID, logger: callLogger)
+                                          traceID: traceID, connectionLogger: logger)
         let callID = request.callID
         let payload = request.payload
         let allocator = context.channel.allocator
-        let handler = NIOLoopBound(self, eventLoop: loop)
-        let task = Task {
-            let frame = await ServerConnectionHandler.serve(route, payload: payload, context: serverContext, callID: callID,
-                                         allocator: allocator)
-            ServerConnectionHandler.deliver(frame, callID: callID, to: handler, on: loop)
+        guard let responses else { return }
+        let body: @Sendable () async -> Void = {
+            let frame = await ServerConnectionHandler.serve(route, payload: payload, context: serverContext,
+                                                            callID: callID, allocator: allocator)
+            responses.deliver(callID, frame: frame)
         }
-        let timer = deadline.map { deadline in
-            loop.scheduleTask(deadline: deadline) { handler.value.expire(callID) }
+        // Registered first: with `.immediate` the handler may answer before the task handle is back.
+        inFlight[callID] = InFlight(task: nil, deadline: deadline)
+        if let deadline { arm(deadline, context: context) }
+        let task: Task<Void, Never>
+        switch execution {
+        case .concurrent: task = Task(operation: body)
+        // On this loop: a handler that does not block answers with no thread hop.
+        case .eventLoop: task = Task(executorPreference: executor, operation: body)
+        // Runs right here until it first suspends.
+        case .immediate: task = Task.immediate(operation: body)
         }
-        inFlight[callID] = InFlight(task: task, timer: timer)
+        inFlight[callID]?.task = task
     }
 
-    private static func deliver(_ frame: ByteBuffer, callID: UInt64, to handler: NIOLoopBound<ServerConnectionHandler>,
-                                on loop: any EventLoop) {
-        loop.execute { handler.value.finish(callID, frame: frame) }
+    /// Writes the answers that arrived through the response queue, then flushes them at once.
+    func finish(_ answers: [(callID: UInt64, frame: ByteBuffer)]) {
+        for answer in answers { finish(answer.callID, frame: answer.frame, flush: false) }
+        if !draining || !inFlight.isEmpty { context?.flush() }
     }
 
-    private func finish(_ callID: UInt64, frame: ByteBuffer) {
-        // Gone already when the deadline answered first; the late result is dropped.
-        guard let call = inFlight.removeValue(forKey: callID) else { return }
-        call.timer?.cancel()
-        write(frame)
+    /// Writes one answer, unless the deadline answered the call first (then the late result is dropped).
+    func finish(_ callID: UInt64, frame: ByteBuffer, flush: Bool) {
+        guard inFlight.removeValue(forKey: callID) != nil else { return }
+        if !flush {
+            writeWithoutFlush(frame)
+        } else if reading {
+            // Answered while a batch of requests is being read: flushed with the others at its end.
+            if !writeWithoutFlush(frame) { flushAtReadComplete = true }
+        } else if inFlight.isEmpty && !draining {
+            // Nothing else is running on this connection to share a flush with: send it now.
+            context?.writeAndFlush(wrapOutboundOut(frame), promise: nil)
+        } else {
+            write(frame)
+        }
+    }
+
+    // MARK: Deadlines
+
+    private func arm(_ deadline: NIODeadline, context: ChannelHandlerContext) {
+        guard !deadlines.covers(deadline) else { return }
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        deadlines.arm(deadline, on: context.eventLoop) { handler.value.sweep() }
+    }
+
+    /// Answers DEADLINE_EXCEEDED for every call whose deadline has passed (and cancels its task), then re-arms.
+    private func sweep() {
+        deadlines.disarm()
+        let now = NIODeadline.now()
+        var next: NIODeadline?
+        var expired: [UInt64] = []
+        for (callID, call) in inFlight {
+            guard let deadline = call.deadline else { continue }
+            if deadline <= now {
+                expired.append(callID)
+            } else if next.map({ deadline < $0 }) ?? true {
+                next = deadline
+            }
+        }
+        for callID in expired { expire(callID) }
+        if let next, let context { arm(next, context: context) }
     }
 
     private func expire(_ callID: UInt64) {
         guard let call = inFlight.removeValue(forKey: callID) else { return }
-        call.task.cancel()
+        call.task?.cancel()
         answer(callID, RPCError(.deadlineExceeded, "the call did not finish within its deadline"))
     }
 
@@ -169,13 +239,11 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     private func write(_ frame: ByteBuffer) {
         guard let context else { return }
-        if draining && inFlight.isEmpty {
-            // The last answer of a draining connection: close once it is on the wire.
-            let channel = context.channel
-            context.writeAndFlush(wrapOutboundOut(frame)).whenComplete { _ in channel.close(promise: nil) }
+        if writeWithoutFlush(frame) { return }
+        if reading {
+            flushAtReadComplete = true
             return
         }
-        context.write(wrapOutboundOut(frame), promise: nil)
         // One flush for all the answers that finish in the same turn of the event loop.
         guard !flushScheduled else { return }
         flushScheduled = true
@@ -184,6 +252,21 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             handler.value.flushScheduled = false
             handler.value.context?.flush()
         }
+    }
+
+    /// Writes without flushing; returns true when it was the last answer of a draining connection, which is then
+    /// flushed and closed.
+    @discardableResult
+    private func writeWithoutFlush(_ frame: ByteBuffer) -> Bool {
+        guard let context else { return true }
+        if draining && inFlight.isEmpty {
+            // The last answer of a draining connection: close once it is on the wire.
+            let channel = context.channel
+            context.writeAndFlush(wrapOutboundOut(frame)).whenComplete { _ in channel.close(promise: nil) }
+            return true
+        }
+        context.write(wrapOutboundOut(frame), promise: nil)
+        return false
     }
 
     private func closeWithError(_ error: RPCError) {
@@ -220,14 +303,5 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private static func envelope(_ callID: UInt64, _ error: RPCError) -> ResponseEnvelope {
         ResponseEnvelope(callID: callID, status: error.status.rawValue, message: error.message,
                          violations: error.violations)
-    }
-}
-
-/// Trace ids for calls that arrive without one.
-enum TraceID {
-    static func make() -> String {
-        let value = UInt64.random(in: 1...UInt64.max)
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

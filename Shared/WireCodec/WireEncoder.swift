@@ -73,7 +73,8 @@ private struct MessageContainer<Key: CodingKey>: KeyedEncodingContainerProtocol 
         let (index, field) = try field(key)
         let encoded = try WireEncoder.value(of: value, field: field, schema: box.record.schema, inList: false,
                                             codingPath: codingPath + [key])
-        box.record.values[index] = encoded
+        // A record stores no field at its proto3 zero value (see `WireRecord`): only oneof members keep theirs.
+        box.record.values[index] = encoded.flatMap { isZeroOnWire($0, field: field) ? nil : $0 }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -261,6 +262,16 @@ private struct ListContainer: UnkeyedEncodingContainer {
     }
     mutating func superEncoder() -> any Encoder {
         FieldEncoder(field: field, schema: schema, inList: true, box: ValueBox(), codingPath: codingPath)
+    }
+}
+
+/// True when `value` is what proto3 sends nothing for in `field`: a zero, an empty string, bytes or list, outside
+/// a oneof (whose members are present even at zero).
+func isZeroOnWire(_ value: WireValue, field: FieldSchema) -> Bool {
+    guard field.oneof == nil else { return false }
+    switch value {
+    case .int(0), .uint(0), .bool(false), .float(0), .double(0), .string(""), .bytes([]), .list([]): return true
+    default: return false
     }
 }
 

@@ -20,27 +20,31 @@ public enum WireCodec {
     /// - Throws: `WireError` when the Swift type and the proto disagree (a property with no field, a value of the
     ///   wrong type or out of range).
     public static func encode<M: WireMessage>(_ message: M) throws(WireError) -> ByteBuffer {
-        var buffer = ByteBuffer()
-        try encode(message, into: &buffer)
-        return buffer
+        let plan = try plan(for: M.protoName)
+        return try wire(M.self) { try DirectEncoder.encoded(message, plan: plan) }
     }
 
     /// Appends the encoding of `message` to `buffer`.
     public static func encode<M: WireMessage>(_ message: M, into buffer: inout ByteBuffer) throws(WireError) {
-        let entry = try entry(for: M.protoName)
-        let record = try wire { try WireEncoder.record(of: message, schema: entry.schema) }
-        try MessagePacker.pack(record, descriptor: entry.descriptor, into: &buffer)
+        // Straight into protobuf-c's C struct: the record form (`record(of:)`) is for tests and tools only.
+        let plan = try plan(for: M.protoName)
+        try wire(M.self) { try DirectEncoder.encode(message, plan: plan, into: &buffer) }
     }
 
     /// Decodes a `M` from the readable bytes of `buffer`.
-    /// - Throws: `WireError` with code `.malformed` when the bytes are not an encoding of the message, or another
-    ///   code when they are but do not fit the Swift type.
+    /// - Throws: `WireError` with code `.malformed` when the bytes are not an encoding of the message (a string
+    ///   field holding a NUL or bytes that are not UTF-8 included), or another code when they are but do not fit
+    ///   the Swift type.
     public static func decode<M: WireMessage>(_ type: M.Type, from buffer: ByteBuffer) throws(WireError) -> M {
-        let record = try unpack(M.protoName, from: buffer)
-        return try wire { try WireDecoder.value(M.self, from: record) }
+        // Straight from the C struct protobuf-c unpacks into; `unpack(_:from:)` gives the record form.
+        let plan = try plan(for: M.protoName)
+        return try wire(M.self) {
+            try buffer.withUnsafeReadableBytes { try DirectDecoder.decode(M.self, plan: plan, from: $0) }
+        }
     }
 
-    /// The schema-level form of `message`, for tests and tools.
+    /// The schema-level form of `message`, for tests and tools: what `unpack` reads from its encoding (fields at
+    /// their proto3 zero value are not stored, outside oneofs).
     public static func record<M: WireMessage>(of message: M) throws(WireError) -> WireRecord {
         let entry = try entry(for: M.protoName)
         return try wire { try WireEncoder.record(of: message, schema: entry.schema) }
@@ -53,11 +57,19 @@ public enum WireCodec {
     }
 
     /// Unpacks the readable bytes of `buffer` as the message named `protoName`, with protobuf-c.
+    /// - Throws: `WireError` with code `.malformed` when they are not an encoding of it (see `decode(_:from:)`).
     public static func unpack(_ protoName: String, from buffer: ByteBuffer) throws(WireError) -> WireRecord {
         let entry = try entry(for: protoName)
         return try buffer.withUnsafeReadableBytes { raw throws(WireError) in
             try MessageUnpacker.unpack(raw, schema: entry.schema, descriptor: entry.descriptor)
         }
+    }
+
+    private static func plan(for name: String) throws(WireError) -> MessagePlan {
+        guard let plan = DescriptorRegistry.shared.plan(named: name) else {
+            throw WireError(.unknownMessageType, messageType: name, "no such message in the protos")
+        }
+        return plan
     }
 
     private static func entry(for name: String) throws(WireError)
@@ -71,14 +83,17 @@ public enum WireCodec {
 
     /// Runs Codable work and turns what it throws into a `WireError`.
     private static func wire<T>(_ body: () throws -> T) throws(WireError) -> T {
+        try wire(T.self, body)
+    }
+
+    /// The same, naming `type` in the error when what is thrown is not a `WireError`.
+    private static func wire<T>(_ type: Any.Type, _ body: () throws -> T) throws(WireError) -> T {
         do {
             return try body()
         } catch let error as WireError {
             throw error
-        } catch let error as DecodingError {
-            throw WireError(.typeMismatch, messageType: "\(T.self)", "\(error)")
         } catch {
-            throw WireError(.typeMismatch, messageType: "\(T.self)", "\(error)")
+            throw WireError(.typeMismatch, messageType: "\(type)", "\(error)")
         }
     }
 }

@@ -12,17 +12,26 @@ final class DescriptorRegistry: Sendable {
     static let shared = DescriptorRegistry()
 
     private let byName: [String: (schema: MessageSchema, descriptor: MessageDescriptorRef)]
+    /// The direct codec's plans, one per message; nested fields name their child by index in this array.
+    let plans: [MessagePlan]
+    private let planByName: [String: MessagePlan]
     let allSchemas: [MessageSchema]
     let services: [ServiceSchema]
 
     private init() {
         var byName: [String: (schema: MessageSchema, descriptor: MessageDescriptorRef)] = [:]
+        var descriptors: [UnsafePointer<ProtobufCMessageDescriptor>] = []
+        var schemas: [MessageSchema] = []
         for index in 0..<CWireProtos_messageCount() {
             guard let descriptor = CWireProtos_message(index) else { continue }
             let schema = Self.schema(of: descriptor)
             byName[schema.name] = (schema, MessageDescriptorRef(pointer: descriptor))
+            descriptors.append(descriptor)
+            schemas.append(schema)
         }
         self.byName = byName
+        self.plans = MessagePlan.plans(for: descriptors, schemas: schemas)
+        self.planByName = Dictionary(plans.map { ($0.schema.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.allSchemas = byName.values.map(\.schema).sorted { $0.name < $1.name }
         self.services = (0..<CWireProtos_serviceCount()).compactMap { index in
             CWireProtos_service(index).map(Self.service(of:))
@@ -33,7 +42,10 @@ final class DescriptorRegistry: Sendable {
 
     func descriptor(named name: String) -> MessageDescriptorRef? { byName[name]?.descriptor }
 
-    /// Both at once, for the codec's hot path.
+    /// The direct codec's plan for the message with this full name.
+    func plan(named name: String) -> MessagePlan? { planByName[name] }
+
+    /// Both at once, for the record-based codec.
     func entry(named name: String) -> (schema: MessageSchema, descriptor: MessageDescriptorRef)? { byName[name] }
 
     private static func schema(of descriptor: UnsafePointer<ProtobufCMessageDescriptor>) -> MessageSchema {

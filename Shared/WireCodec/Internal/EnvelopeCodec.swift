@@ -75,10 +75,14 @@ public enum EnvelopeCodec {
     }
 
     /// Decodes one request envelope (the bytes after the length prefix).
-    /// - Throws: `WireError.malformed` when the bytes are not a request envelope.
+    /// - Throws: `WireError.malformed` when the bytes are not a request envelope, or a string in it (the method, the
+    ///   trace id) holds a NUL or is not UTF-8, which protobuf-c would hand over altered.
     public static func decodeRequest(_ frame: ByteBuffer) throws(WireError) -> RequestEnvelope {
-        let unpacked = frame.withUnsafeReadableBytes { raw in
-            clm__rpc__v1__request_envelope__unpack(nil, raw.count, raw.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        let unpacked = try frame.withUnsafeReadableBytes {
+            raw throws(WireError) -> UnsafeMutablePointer<Clm__Rpc__V1__RequestEnvelope>? in
+            if let problem = StringFieldCheck.problem(in: raw, requestDescriptor.pointer) { throw problem }
+            return clm__rpc__v1__request_envelope__unpack(
+                nil, raw.count, raw.baseAddress?.assumingMemoryBound(to: UInt8.self))
         }
         guard let message = unpacked else {
             throw WireError(.malformed, messageType: "clm.rpc.v1.RequestEnvelope",
@@ -94,10 +98,14 @@ public enum EnvelopeCodec {
     }
 
     /// Decodes one response envelope (the bytes after the length prefix).
-    /// - Throws: `WireError.malformed` when the bytes are not a response envelope.
+    /// - Throws: `WireError.malformed` when the bytes are not a response envelope, or a string in it holds a NUL or
+    ///   is not UTF-8.
     public static func decodeResponse(_ frame: ByteBuffer) throws(WireError) -> ResponseEnvelope {
-        let unpacked = frame.withUnsafeReadableBytes { raw in
-            clm__rpc__v1__response_envelope__unpack(nil, raw.count, raw.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        let unpacked = try frame.withUnsafeReadableBytes {
+            raw throws(WireError) -> UnsafeMutablePointer<Clm__Rpc__V1__ResponseEnvelope>? in
+            if let problem = StringFieldCheck.problem(in: raw, responseDescriptor.pointer) { throw problem }
+            return clm__rpc__v1__response_envelope__unpack(
+                nil, raw.count, raw.baseAddress?.assumingMemoryBound(to: UInt8.self))
         }
         guard let message = unpacked else {
             throw WireError(.malformed, messageType: "clm.rpc.v1.ResponseEnvelope",
@@ -113,6 +121,10 @@ public enum EnvelopeCodec {
             callID: envelope.call_id, status: Int32(bitPattern: envelope.status.rawValue),
             message: string(envelope.message), violations: violations, payload: bytes(envelope.payload))
     }
+
+    /// The envelopes' descriptors, for `StringFieldCheck` (Swift cannot take the address of the C globals).
+    private static let requestDescriptor = DescriptorRegistry.shared.descriptor(named: "clm.rpc.v1.RequestEnvelope")!
+    private static let responseDescriptor = DescriptorRegistry.shared.descriptor(named: "clm.rpc.v1.ResponseEnvelope")!
 
     private static func writeFramed(
         into buffer: inout ByteBuffer, size: Int, _ pack: (UnsafeMutablePointer<UInt8>) -> Int

@@ -6,6 +6,7 @@ enum MessageUnpacker {
     static func unpack(
         _ bytes: UnsafeRawBufferPointer, schema: MessageSchema, descriptor: MessageDescriptorRef
     ) throws(WireError) -> WireRecord {
+        if let problem = StringFieldCheck.problem(in: bytes, descriptor.pointer) { throw problem }
         let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
         guard let message = protobuf_c_message_unpack(descriptor.pointer, nil, bytes.count, base) else {
             throw WireError(.malformed, messageType: schema.name,

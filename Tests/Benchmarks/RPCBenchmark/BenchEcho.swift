@@ -28,12 +28,21 @@ enum BenchEcho {
         return router
     }
 
+    /// Where the server runs handlers, from `--handlers`.
+    static func execution(_ name: String) -> RPCServer.HandlerExecution {
+        switch name {
+        case "event-loop": .eventLoop
+        case "immediate": .immediate
+        default: .concurrent
+        }
+    }
+
     /// Serves the echo method at `path` until SIGTERM or SIGINT: the `--serve` child process.
-    static func serve(at path: String) async throws {
+    static func serve(at path: String, handlers: String) async throws {
         var logger = Logger(label: "clm.bench.server")
         logger.logLevel = .warning
         let server = RPCServer(socketPath: path, router: router, policy: AccessPolicy(rolesByUID: [:]),
-                               logger: logger)
+                               handlerExecution: execution(handlers), logger: logger)
         try await ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             .run()
     }
@@ -48,13 +57,13 @@ final class BenchServer {
 
     /// Starts the server at `path` and returns once it answers.
     /// - Throws: when the child cannot be launched or the server does not answer within 10 seconds.
-    init(at path: String, inProcess: Bool) async throws {
+    init(at path: String, inProcess: Bool, handlers: String) async throws {
         self.path = path
         if inProcess {
             var logger = Logger(label: "clm.bench.server")
             logger.logLevel = .warning
             let server = RPCServer(socketPath: path, router: BenchEcho.router, policy: AccessPolicy(rolesByUID: [:]),
-                                   logger: logger)
+                                   handlerExecution: BenchEcho.execution(handlers), logger: logger)
             let group = ServiceGroup(services: [server], logger: logger)
             self.group = group
             self.task = Task { try await group.run() }
@@ -62,7 +71,7 @@ final class BenchServer {
         } else {
             let child = Process()
             child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-            child.arguments = ["--serve", path]
+            child.arguments = ["--serve", path, "--handlers", handlers]
             try child.run()
             self.child = child
             self.group = nil

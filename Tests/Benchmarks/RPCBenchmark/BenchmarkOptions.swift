@@ -7,6 +7,8 @@
 /// - `--codec-ops N`: encode+decode rounds for the codec alone (default 200000).
 /// - `--raw-round-trips N`: round trips for the C baseline (default 100000); `--no-raw` skips it.
 /// - `--in-process`: run the server in this process instead of a child process.
+/// - `--handlers concurrent|event-loop|immediate`: where the echo server runs its handler
+///   (`RPCServer.HandlerExecution`); default concurrent, the server's own default.
 /// - `--serve PATH`: internal; run only the echo server at PATH until SIGTERM.
 struct BenchmarkOptions {
     var calls = 20_000
@@ -17,6 +19,7 @@ struct BenchmarkOptions {
     var rawRoundTrips = 100_000
     var runRaw = true
     var inProcess = false
+    var handlers = "concurrent"
     var servePath: String?
 
     /// Reads `arguments` (without the program name).
@@ -37,6 +40,11 @@ struct BenchmarkOptions {
             case "--raw-round-trips": rawRoundTrips = try Self.count(flag, rest.popFirst())
             case "--no-raw": runRaw = false
             case "--in-process": inProcess = true
+            case "--handlers":
+                guard let text = rest.popFirst(), ["concurrent", "event-loop", "immediate"].contains(text) else {
+                    throw UsageError(message: "--handlers needs concurrent, event-loop or immediate")
+                }
+                handlers = text
             case "--serve":
                 guard let path = rest.popFirst() else { throw UsageError(message: "--serve needs a socket path") }
                 servePath = path
@@ -48,7 +56,7 @@ struct BenchmarkOptions {
 
     static let usage = """
         usage: clm-bench [--calls N] [--warmup N] [--seconds S] [--in-flight N] [--codec-ops N]
-                         [--raw-round-trips N] [--no-raw] [--in-process]
+                         [--raw-round-trips N] [--no-raw] [--in-process] [--handlers concurrent|event-loop|immediate]
         """
 
     private static func count(_ flag: String, _ text: String?, minimum: Int = 1) throws(UsageError) -> Int {

@@ -15,7 +15,7 @@ do {
 }
 
 if let path = options.servePath {
-    try await BenchEcho.serve(at: path)
+    try await BenchEcho.serve(at: path, handlers: options.handlers)
     exit(0)
 }
 
@@ -25,12 +25,14 @@ defer { try? FileManager.default.removeItem(atPath: folder) }
 let socket = "\(folder)/bench.sock"
 
 print("clm-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores; server in "
-    + (options.inProcess ? "this process" : "a child process") + "; socket \(socket)")
+    + (options.inProcess ? "this process" : "a child process") + ", handlers on the "
+    + (options.handlers == "concurrent" ? "global concurrent executor" : options.handlers == "immediate"
+        ? "event loop until their first suspension" : "event loop") + "; socket \(socket)")
 
 let codec = try Measurements.codec(ops: options.codecOps)
 let envelopeNanos = try Measurements.envelope(ops: options.codecOps)
 
-let server = try await BenchServer(at: socket, inProcess: options.inProcess)
+let server = try await BenchServer(at: socket, inProcess: options.inProcess, handlers: options.handlers)
 let client = RPCClient(.socket(socket), maxAttempts: 1)
 let latency = try await Measurements.latency(client, calls: options.calls, warmup: options.warmup)
 let connection = try await RPCConnection.connect(to: socket)
