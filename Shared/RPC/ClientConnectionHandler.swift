@@ -94,17 +94,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     /// Fails every call whose deadline has passed, then re-arms for the earliest one left.
     private func sweep() {
         deadlines.disarm()
-        let now = NIODeadline.now()
-        var next: NIODeadline?
-        var expired: [UInt64] = []
-        for (callID, call) in pending {
-            guard let deadline = call.deadline else { continue }
-            if deadline <= now {
-                expired.append(callID)
-            } else if next.map({ deadline < $0 }) ?? true {
-                next = deadline
-            }
-        }
+        let (expired, next) = DeadlineSweep.due(pending.lazy.map { (callID: $0.key, deadline: $0.value.deadline) })
         for callID in expired {
             fail(callID, RPCError(.deadlineExceeded, "no answer from \(peer) within the deadline"))
         }

@@ -28,4 +28,21 @@ struct DeadlineSweep {
         timer = nil
         armedFor = nil
     }
+
+    /// Splits calls into those whose deadline has passed by `now` and the earliest deadline still to come.
+    static func due(_ calls: some Sequence<(callID: UInt64, deadline: NIODeadline?)>, now: NIODeadline = .now())
+        -> (expired: [UInt64], next: NIODeadline?)
+    {
+        var next: NIODeadline?
+        var expired: [UInt64] = []
+        for (callID, deadline) in calls {
+            guard let deadline else { continue }
+            if deadline <= now {
+                expired.append(callID)
+            } else if next.map({ deadline < $0 }) ?? true {
+                next = deadline
+            }
+        }
+        return (expired, next)
+    }
 }

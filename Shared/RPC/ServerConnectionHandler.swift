@@ -207,17 +207,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     /// Answers DEADLINE_EXCEEDED for every call whose deadline has passed (and cancels its task), then re-arms.
     private func sweep() {
         deadlines.disarm()
-        let now = NIODeadline.now()
-        var next: NIODeadline?
-        var expired: [UInt64] = []
-        for (callID, call) in inFlight {
-            guard let deadline = call.deadline else { continue }
-            if deadline <= now {
-                expired.append(callID)
-            } else if next.map({ deadline < $0 }) ?? true {
-                next = deadline
-            }
-        }
+        let (expired, next) = DeadlineSweep.due(inFlight.lazy.map { (callID: $0.key, deadline: $0.value.deadline) })
         for callID in expired { expire(callID) }
         if let next, let context { arm(next, context: context) }
     }

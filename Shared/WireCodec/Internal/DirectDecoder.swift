@@ -32,7 +32,7 @@ enum DirectDecoder {
 
 /// Where one value being decoded is. Kept in the arena, so that the decoders and containers that point at it are
 /// one word wide: they fit an existential's inline buffer and cost no allocation, unlike a class per value.
-struct DecodeSlot {
+struct DecodeSlot: CodecSlot {
     /// The message that holds the field (for the root: the message itself).
     var plan: PlanRef
     /// The field's index in `plan`, or -1 for the root message.
@@ -55,24 +55,8 @@ struct DecodeSlot {
     static func make(in arena: UnsafeMutablePointer<BumpArena>, plan: PlanRef, field: Int, message: UnsafeRawPointer?,
                      slot: UnsafeRawPointer?, inList: Bool, parent: UnsafeMutablePointer<DecodeSlot>?,
                      position: Int = -1) -> UnsafeMutablePointer<DecodeSlot> {
-        let state = arena.pointee.allocate(MemoryLayout<DecodeSlot>.stride)
-            .bindMemory(to: DecodeSlot.self, capacity: 1)
-        state.initialize(to: DecodeSlot(plan: plan, field: field, message: message, slot: slot, inList: inList,
-                                        arena: arena, parent: parent, position: position))
-        return state
-    }
-
-    /// The path from the root message to the value at `state`, built only when asked for (errors).
-    static func codingPath(_ state: UnsafeMutablePointer<DecodeSlot>) -> [any CodingKey] {
-        var path: [any CodingKey] = []
-        var node: UnsafeMutablePointer<DecodeSlot>? = state
-        while let current = node?.pointee, current.field >= 0 {
-            path.append(current.position >= 0
-                ? PathKey(intValue: current.position)
-                : PathKey(stringValue: current.plan.schema.fields[current.field].swiftName))
-            node = current.parent
-        }
-        return path.reversed()
+        place(DecodeSlot(plan: plan, field: field, message: message, slot: slot, inList: inList, arena: arena,
+                               parent: parent, position: position), in: arena)
     }
 }
 

@@ -50,7 +50,7 @@ enum DirectEncoder {
 
 /// Where one value being encoded goes. Kept in the arena, so that the encoders and containers that point at it
 /// are one word wide: they fit an existential's inline buffer and cost no allocation, unlike a class per value.
-struct EncodeSlot {
+struct EncodeSlot: CodecSlot {
     /// The message that holds the field (for the root: the message itself).
     var plan: PlanRef
     /// The field's index in `plan`, or -1 for the root message.
@@ -78,24 +78,8 @@ struct EncodeSlot {
                      parent: UnsafeMutablePointer<EncodeSlot>?, position: Int = -1)
         -> UnsafeMutablePointer<EncodeSlot>
     {
-        let state = arena.pointee.allocate(MemoryLayout<EncodeSlot>.stride)
-            .bindMemory(to: EncodeSlot.self, capacity: 1)
-        state.initialize(to: EncodeSlot(plan: plan, field: field, message: message, slot: slot, inList: inList,
-                                        arena: arena, parent: parent, position: position))
-        return state
-    }
-
-    /// The path from the root message to the value at `state`, built only when asked for (errors).
-    static func codingPath(_ state: UnsafeMutablePointer<EncodeSlot>) -> [any CodingKey] {
-        var path: [any CodingKey] = []
-        var node: UnsafeMutablePointer<EncodeSlot>? = state
-        while let current = node?.pointee, current.field >= 0 {
-            path.append(current.position >= 0
-                ? PathKey(intValue: current.position)
-                : PathKey(stringValue: current.plan.schema.fields[current.field].swiftName))
-            node = current.parent
-        }
-        return path.reversed()
+        place(EncodeSlot(plan: plan, field: field, message: message, slot: slot, inList: inList, arena: arena,
+                               parent: parent, position: position), in: arena)
     }
 }
 
