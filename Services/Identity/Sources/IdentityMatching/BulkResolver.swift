@@ -1,0 +1,107 @@
+/// Resolves a whole set of records at once: prepare, block, estimate the model (unless one is given), score every
+/// candidate pair on all cores, cluster with guard rails.
+public enum BulkResolver {
+    /// Fits a matcher on `records` and resolves them.
+    /// - Parameters:
+    ///   - records: the records, with distinct ids.
+    ///   - settings: fields, blocking rules and estimation settings.
+    /// - Throws: ``MatchingError`` for invalid settings or duplicate record ids.
+    public static func resolve(_ records: [MatchRecord],
+                               settings: MatchSettings) async throws(MatchingError) -> BulkResolution {
+        try await run(records, settings: settings, matcher: nil)
+    }
+
+    /// Resolves `records` with an already fitted matcher, leaving its model, frequencies and thresholds unchanged.
+    /// - Throws: ``MatchingError`` for duplicate record ids.
+    public static func resolve(_ records: [MatchRecord], matcher: Matcher) async throws(MatchingError) -> BulkResolution {
+        try await run(records, settings: matcher.settings, matcher: matcher)
+    }
+
+    private static func run(_ records: [MatchRecord], settings: MatchSettings,
+                            matcher given: Matcher?) async throws(MatchingError) -> BulkResolution {
+        try settings.validate()
+        if Set(records.map(\.id)).count != records.count {
+            throw MatchingError(.duplicateRecordID, "record ids must be unique")
+        }
+        let clock = ContinuousClock()
+        var statistics = ResolutionStatistics()
+        statistics.records = records.count
+        let fields = settings.fields.map(CompiledField.init)
+        let chunks = settings.parallelChunks
+
+        var start = clock.now
+        let frequencies: [TermFrequencyTable]
+        if let given {
+            frequencies = given.termFrequencies
+        } else {
+            let parts = await Parallel.map(count: records.count, chunks: chunks) { range in
+                RecordPreparer.countFrequencies(records[range], fields: fields)
+            }
+            var merged = fields.map { TermFrequencyTable(slots: $0.keySources.count) }
+            for part in parts { for f in merged.indices { merged[f].merge(part[f]) } }
+            frequencies = merged
+        }
+        let preparer = RecordPreparer(fields: fields, frequencies: frequencies)
+        let prepared = await Parallel.map(count: records.count, chunks: chunks) { range in
+            records[range].map(preparer.prepare)
+        }.flatMap { $0 }
+        statistics.prepare = clock.now - start
+
+        start = clock.now
+        let candidates = CandidateGenerator.generate(records, rules: settings.blockingRules,
+                                                     blockCap: settings.blockSizeCap)
+        statistics.candidatePairs = candidates.pairs.count
+        statistics.block = clock.now - start
+
+        start = clock.now
+        let matcher: Matcher
+        if let given {
+            matcher = given
+        } else {
+            let (model, report) = await ModelEstimator(fields: fields, settings: settings)
+                .estimate(records: prepared, candidates: candidates.pairs)
+            statistics.randomPairs = report.randomPairs
+            statistics.estimationPairs = report.estimationPairs
+            statistics.iterations = report.iterations
+            statistics.converged = report.converged
+            statistics.expectedMatches = report.expectedMatches
+            matcher = try Matcher(settings: settings, model: model, termFrequencies: frequencies,
+                                  stopKeys: Set(candidates.skipped.map(\.key)))
+        }
+        statistics.estimate = clock.now - start
+
+        start = clock.now
+        let scored = await score(candidates.pairs, records: prepared, matcher: matcher, chunks: chunks)
+        statistics.pairsAboveReview = scored.count
+        statistics.score = clock.now - start
+
+        start = clock.now
+        let identifiers = Dictionary(uniqueKeysWithValues: records.lazy.filter { !$0.identifiers.isEmpty }
+            .map { ($0.id, $0.identifiers) })
+        let clustering = Clustering.cluster(recordIDs: records.map(\.id), identifiers: identifiers, pairs: scored)
+        statistics.cluster = clock.now - start
+        return BulkResolution(matcher: matcher, clustering: clustering, skippedBlocks: candidates.skipped,
+                              statistics: statistics)
+    }
+
+    /// Scores every candidate pair in parallel and keeps those at or above the review threshold.
+    static func score(_ pairs: [UInt64], records: [PreparedRecord], matcher: Matcher,
+                      chunks: Int) async -> [ScoredPair] {
+        let scorer = matcher.scorer
+        let floor = matcher.thresholds.reviewWeight
+        let kept = await Parallel.map(count: pairs.count, chunks: chunks) { range in
+            var scratch = DistanceScratch()
+            var part: [(UInt64, Double)] = []
+            for index in range {
+                let pair = pairs[index]
+                let weight = scorer.score(records[Int(pair >> 32)], records[Int(pair & 0xFFFF_FFFF)],
+                                          scratch: &scratch)
+                if weight >= floor { part.append((pair, weight)) }
+            }
+            return part
+        }
+        return kept.flatMap { $0 }.map { pair, weight in
+            matcher.scoredPair(records[Int(pair >> 32)].id, records[Int(pair & 0xFFFF_FFFF)].id, weight: weight)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// Turns blocking rules into deduplicated candidate pairs of record indices.
+///
+/// Each rule files every record under its keys; a block holding more records than the cap is skipped and reported.
+/// A pair is emitted once: by the first rule, and within it by the first block, under which the two records meet,
+/// so no global sort or set of pairs is needed.
+struct CandidateGenerator {
+    /// The result: pairs as `i << 32 | j` with i < j, and the blocks that were skipped.
+    struct Output: Sendable {
+        var pairs: [UInt64]
+        var skipped: [SkippedBlock]
+    }
+
+    /// Block ids of every record under one rule, in compressed rows (`offsets[r]..<offsets[r + 1]` into `blocks`).
+    private struct RuleBlocks {
+        var offsets: [Int32]
+        var blocks: [Int32]
+        var members: [[Int32]]
+        var active: [Bool]
+
+        func blocks(of record: Int) -> ArraySlice<Int32> { blocks[Int(offsets[record])..<Int(offsets[record + 1])] }
+
+        /// The first active block both records are filed under, if any.
+        func firstShared(_ a: Int, _ b: Int) -> Int32? {
+            var first: Int32?
+            for x in blocks(of: a) where active[Int(x)] {
+                for y in blocks(of: b) where x == y { first = min(first ?? x, x) }
+            }
+            return first
+        }
+    }
+
+    static func generate(_ records: [MatchRecord], rules: [BlockingRule], blockCap: Int) -> Output {
+        var skipped: [SkippedBlock] = []
+        var ruleBlocks: [RuleBlocks] = []
+        for rule in rules {
+            var ids: [String: Int32] = [:]
+            var names: [String] = []
+            var members: [[Int32]] = []
+            var offsets: [Int32] = [0]
+            var blocks: [Int32] = []
+            offsets.reserveCapacity(records.count + 1)
+            for (index, record) in records.enumerated() {
+                for key in Set(rule.keys(record)) {
+                    let id: Int32
+                    if let known = ids[key] {
+                        id = known
+                    } else {
+                        id = Int32(members.count)
+                        ids[key] = id
+                        names.append(key)
+                        members.append([])
+                    }
+                    members[Int(id)].append(Int32(index))
+                    blocks.append(id)
+                }
+                offsets.append(Int32(blocks.count))
+            }
+            let active = members.map { $0.count <= blockCap }
+            for (id, isActive) in active.enumerated() where !isActive {
+                skipped.append(SkippedBlock(key: BlockingKey(rule: rule.name, value: names[id]), size: members[id].count))
+            }
+            ruleBlocks.append(RuleBlocks(offsets: offsets, blocks: blocks, members: members, active: active))
+        }
+
+        var pairs: [UInt64] = []
+        for (r, rule) in ruleBlocks.enumerated() {
+            for (block, members) in rule.members.enumerated() where members.count > 1 && rule.active[block] {
+                for x in 0..<members.count {
+                    for y in (x + 1)..<members.count {
+                        let a = Int(members[x]), b = Int(members[y])
+                        // Members are filed in record order, so a < b.
+                        guard rule.firstShared(a, b) == Int32(block) else { continue }
+                        if ruleBlocks[..<r].contains(where: { $0.firstShared(a, b) != nil }) { continue }
+                        pairs.append(UInt64(a) << 32 | UInt64(b))
+                    }
+                }
+            }
+        }
+        skipped.sort { ($0.size, $0.key.rule, $0.key.value) > ($1.size, $1.key.rule, $1.key.value) }
+        return Output(pairs: pairs, skipped: skipped)
+    }
+}

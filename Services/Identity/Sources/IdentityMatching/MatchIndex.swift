@@ -1,0 +1,100 @@
+/// Resolves records one at a time against stored ones, with the same matcher (model, frequencies, thresholds and
+/// blocking rules) as bulk resolution, so both paths reach the same clusters.
+///
+/// A new record's blocking keys find its candidates; each is scored; the record joins the cluster of its strongest
+/// link, and further linked clusters merge into that one, strongest first, unless a guard rail refuses: exactly
+/// what bulk union–find does with the same pairs.
+public actor MatchIndex<Storage: MatchIndexStorage> {
+    /// The matcher every record is scored with.
+    public let matcher: Matcher
+    /// Where records, keys and clusters live.
+    public let storage: Storage
+
+    /// Creates an index over `storage`.
+    public init(matcher: Matcher, storage: Storage) {
+        self.matcher = matcher
+        self.storage = storage
+    }
+
+    /// Scores a record against its candidates without storing it: the pairs at or above the review threshold,
+    /// strongest first, and how many candidates were compared.
+    /// - Throws: whatever the storage throws.
+    public func match(_ record: MatchRecord) async throws -> (pairs: [ScoredPair], candidates: Int) {
+        var ids = Set<Int>()
+        for key in matcher.blockingKeys(of: record) {
+            guard let sharing = try await storage.recordIDs(sharing: key, limit: matcher.settings.blockSizeCap)
+            else { continue }
+            ids.formUnion(sharing)
+        }
+        ids.remove(record.id)
+        let candidates = try await storage.records(ids.sorted())
+        let prepared = matcher.preparer.prepare(record)
+        var scratch = DistanceScratch()
+        var pairs: [ScoredPair] = []
+        for candidate in candidates {
+            let weight = matcher.scorer.score(prepared, matcher.preparer.prepare(candidate), scratch: &scratch)
+            if weight >= matcher.thresholds.reviewWeight {
+                pairs.append(matcher.scoredPair(candidate.id, record.id, weight: weight))
+            }
+        }
+        pairs.sort { ($0.weight, $1.first) > ($1.weight, $0.first) }
+        return (pairs, candidates.count)
+    }
+
+    /// Resolves a record and stores it: joins its best cluster, merges further linked clusters into it, or starts
+    /// a new cluster named by the record's id.
+    /// - Throws: whatever the storage throws.
+    public func resolve(_ record: MatchRecord) async throws -> IncrementalResolution {
+        let (pairs, compared) = try await match(record)
+        let clusterOf = try await storage.clusters(of: pairs.map(\.first))
+        var held = record.identifiers
+        var target: Int?
+        var absorbed: [Int] = [], links: [ScoredPair] = [], reviews: [ReviewItem] = []
+        var decided = Set<Int>()
+        for pair in pairs where pair.outcome == .link {
+            guard let cluster = clusterOf[pair.first], cluster != target, !absorbed.contains(cluster) else { continue }
+            let identifiers = try await storage.identifiers(ofCluster: cluster)
+            if let type = GuardedUnionFind.conflict(held, identifiers) {
+                reviews.append(ReviewItem(pair: pair, reason: .guardRail(identifierType: type)))
+                continue
+            }
+            held.merge(identifiers) { kept, _ in kept }
+            if let target {
+                try await storage.merge(cluster, into: target)
+                absorbed.append(cluster)
+            } else {
+                target = cluster
+            }
+            decided.insert(cluster)
+            links.append(pair)
+        }
+        for pair in pairs where pair.outcome == .review {
+            guard let cluster = clusterOf[pair.first], !decided.contains(cluster) else { continue }
+            decided.insert(cluster)
+            reviews.append(ReviewItem(pair: pair, reason: .reviewBand))
+        }
+        let cluster = target ?? record.id
+        try await storage.insert(record, keys: matcher.blockingKeys(of: record), cluster: cluster)
+        return IncrementalResolution(recordID: record.id, cluster: cluster, isNewCluster: target == nil,
+                                     absorbedClusters: absorbed, links: links, reviews: reviews,
+                                     candidatesCompared: compared)
+    }
+}
+
+/// What resolving one record did.
+public struct IncrementalResolution: Sendable, Hashable {
+    /// The record resolved.
+    public var recordID: Int
+    /// The cluster it is now in.
+    public var cluster: Int
+    /// True when no stored record linked and the record started its own cluster.
+    public var isNewCluster: Bool
+    /// Clusters merged into `cluster` because the record linked to them too.
+    public var absorbedClusters: [Int]
+    /// The links that placed the record, strongest first.
+    public var links: [ScoredPair]
+    /// Pairs for clerical review: review-band pairs, and links a guard rail refused.
+    public var reviews: [ReviewItem]
+    /// Stored records the new one was compared with.
+    public var candidatesCompared: Int
+}

@@ -1,0 +1,57 @@
+/// Token comparisons for names: the same words in any order, and initials that stand for whole words.
+enum NameTokens {
+    /// Splits a value into tokens on spaces, hyphens, dots, commas and middle dots (·, used between the
+    /// parts of transliterated names in Chinese).
+    static func split(_ value: String) -> [String] {
+        value.split(whereSeparator: { " -.,·\t".contains($0) }).map(String.init)
+    }
+
+    /// Token lists as scalar arrays, the form prepared values keep.
+    static func scalarTokens(_ value: String) -> [[UInt32]] {
+        split(value).map { Array($0.unicodeScalars.map(\.value)) }
+    }
+
+    /// True when both hold the same tokens, in any order.
+    static func sameSet(_ a: [[UInt32]], _ b: [[UInt32]]) -> Bool {
+        guard a.count == b.count, !a.isEmpty else { return false }
+        var used: UInt64 = 0
+        outer: for token in a {
+            for (j, other) in b.enumerated() where j < 64 && used & (1 << UInt64(j)) == 0 && other == token {
+                used |= 1 << UInt64(j)
+                continue outer
+            }
+            return false
+        }
+        return true
+    }
+
+    /// True when every token of the shorter side stands for a distinct token of the other: equal, or a one-letter
+    /// initial of it ("j" ≡ "john", "j smith" ≡ "john smith", "john" ≡ "john paul"). At least one side must hold
+    /// a token longer than one letter, so "j" and "k" never agree.
+    static func initialsCompatible(_ a: [[UInt32]], _ b: [[UInt32]]) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        var used: UInt64 = 0
+        var sawWholeWord = false
+        outer: for token in short {
+            for (j, other) in long.enumerated() where j < 64 && used & (1 << UInt64(j)) == 0 {
+                let agrees: Bool
+                if token == other {
+                    agrees = true
+                    if token.count > 1 { sawWholeWord = true }
+                } else if token.count == 1 || other.count == 1 {
+                    agrees = token.first == other.first
+                    if token.count > 1 || other.count > 1 { sawWholeWord = true }
+                } else {
+                    agrees = false
+                }
+                if agrees {
+                    used |= 1 << UInt64(j)
+                    continue outer
+                }
+            }
+            return false
+        }
+        return sawWholeWord
+    }
+}
