@@ -44,6 +44,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // C libraries and the code protoc-c generates: the only places C is reachable from.
@@ -82,6 +83,14 @@ let package = Package(
                     resources: [.copy("Resources/hanzi-fold.tsv")], swiftSettings: strict),
             .target(name: "IdentityMatching", dependencies: ["Models", "IdentityNormalization"],
                     path: "Services/Identity/Sources/IdentityMatching", swiftSettings: strict),
+            .target(name: "PersonalData", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+                    path: "Services/Identity/Sources/PersonalData", swiftSettings: strict),
+            .target(name: "RecordImport", dependencies: ["Models"],
+                    path: "Services/Identity/Sources/RecordImport", swiftSettings: strict),
+            .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"],
+                        path: "Tests/PersonalDataTests", swiftSettings: strict),
+            .testTarget(name: "RecordImportTests", dependencies: ["RecordImport", "Models"],
+                        path: "Tests/RecordImportTests", swiftSettings: strict),
             .target(name: "BookGenerator", dependencies: ["Models", "IdentityNormalization"],
                     path: "Services/Identity/Sources/BookGenerator", swiftSettings: strict),
             .testTarget(name: "BookGeneratorTests", dependencies: ["BookGenerator", "IdentityNormalization", "Models"],
