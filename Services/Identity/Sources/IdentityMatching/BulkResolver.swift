@@ -8,17 +8,19 @@ public enum BulkResolver {
     /// - Throws: ``MatchingError`` for invalid settings or duplicate record ids.
     public static func resolve(_ records: [MatchRecord],
                                settings: MatchSettings) async throws(MatchingError) -> BulkResolution {
-        try await run(records, settings: settings, matcher: nil)
+        try await Parallel.offCooperativePool { () throws(MatchingError) in try run(records, settings: settings, matcher: nil) }
     }
 
     /// Resolves `records` with an already fitted matcher, leaving its model, frequencies and thresholds unchanged.
     /// - Throws: ``MatchingError`` for duplicate record ids.
     public static func resolve(_ records: [MatchRecord], matcher: Matcher) async throws(MatchingError) -> BulkResolution {
-        try await run(records, settings: matcher.settings, matcher: matcher)
+        try await Parallel.offCooperativePool { () throws(MatchingError) in
+            try run(records, settings: matcher.settings, matcher: matcher)
+        }
     }
 
     private static func run(_ records: [MatchRecord], settings: MatchSettings,
-                            matcher given: Matcher?) async throws(MatchingError) -> BulkResolution {
+                            matcher given: Matcher?) throws(MatchingError) -> BulkResolution {
         try settings.validate()
         if Set(records.map(\.id)).count != records.count {
             throw MatchingError(.duplicateRecordID, "record ids must be unique")
@@ -34,7 +36,7 @@ public enum BulkResolver {
         if let given {
             frequencies = given.termFrequencies
         } else {
-            let parts = await Parallel.map(count: records.count, chunks: chunks) { range in
+            let parts = Parallel.map(count: records.count, chunks: chunks) { range in
                 RecordPreparer.countFrequencies(records[range], fields: fields)
             }
             var merged = fields.map { TermFrequencyTable(slots: $0.keySources.count) }
@@ -42,7 +44,7 @@ public enum BulkResolver {
             frequencies = merged
         }
         let preparer = RecordPreparer(fields: fields, frequencies: frequencies)
-        let prepared = await Parallel.map(count: records.count, chunks: chunks) { range in
+        let prepared = Parallel.map(count: records.count, chunks: chunks) { range in
             records[range].map(preparer.prepare)
         }.flatMap { $0 }
         statistics.prepare = clock.now - start
@@ -58,7 +60,7 @@ public enum BulkResolver {
         if let given {
             matcher = given
         } else {
-            let (model, report) = await ModelEstimator(fields: fields, settings: settings)
+            let (model, report) = ModelEstimator(fields: fields, settings: settings)
                 .estimate(records: prepared, candidates: candidates.pairs)
             statistics.randomPairs = report.randomPairs
             statistics.estimationPairs = report.estimationPairs
@@ -71,7 +73,7 @@ public enum BulkResolver {
         statistics.estimate = clock.now - start
 
         start = clock.now
-        let scored = await score(candidates.pairs, records: prepared, matcher: matcher, chunks: chunks)
+        let scored = score(candidates.pairs, records: prepared, matcher: matcher, chunks: chunks)
         statistics.pairsAboveReview = scored.count
         statistics.score = clock.now - start
 
@@ -86,10 +88,10 @@ public enum BulkResolver {
 
     /// Scores every candidate pair in parallel and keeps those at or above the review threshold.
     static func score(_ pairs: [UInt64], records: [PreparedRecord], matcher: Matcher,
-                      chunks: Int) async -> [ScoredPair] {
+                      chunks: Int) -> [ScoredPair] {
         let scorer = matcher.scorer
         let floor = matcher.thresholds.reviewWeight
-        let kept = await Parallel.map(count: pairs.count, chunks: chunks) { range in
+        let kept = Parallel.map(count: pairs.count, chunks: chunks) { range in
             var scratch = DistanceScratch()
             var part: [(UInt64, Double)] = []
             for index in range {

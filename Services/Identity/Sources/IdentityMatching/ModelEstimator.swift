@@ -14,11 +14,11 @@ struct ModelEstimator {
         var expectedMatches: Double
     }
 
-    func estimate(records: [PreparedRecord], candidates: [UInt64]) async -> (FellegiSunterModel, Report) {
+    func estimate(records: [PreparedRecord], candidates: [UInt64]) -> (FellegiSunterModel, Report) {
         let levelCounts = fields.map(\.levelCount)
         let random = RandomPairSampler.sample(recordCount: records.count, size: settings.randomPairSampleSize,
                                               seed: settings.seed)
-        let randomCounts = await PatternCounts.count(random, records: records, fields: fields,
+        let randomCounts = PatternCounts.count(random, records: records, fields: fields,
                                                      chunks: settings.parallelChunks)
             .levelCounts(levelCounts: levelCounts)
         // Laplace-style smoothing: a level no random pair reached is rare, not impossible.
@@ -30,7 +30,7 @@ struct ModelEstimator {
 
         let sample = RandomPairSampler.subsample(candidates, size: settings.estimationPairSampleSize,
                                                  seed: settings.seed &+ 1)
-        let patterns = await PatternCounts.count(sample, records: records, fields: fields,
+        let patterns = PatternCounts.count(sample, records: records, fields: fields,
                                                  chunks: settings.parallelChunks)
         let em = ExpectationMaximisation(levelCounts: levelCounts, maximumIterations: settings.maximumIterations,
                                          tolerance: settings.convergenceTolerance)

@@ -1,21 +1,36 @@
-/// Runs work over index ranges on all cores with structured concurrency, results in range order.
+import Dispatch
+import Synchronization
+
+/// Runs CPU-bound work over index ranges on all cores, on Dispatch's threads rather than Swift's cooperative pool.
+///
+/// Matching a large set keeps every core busy for seconds. On the cooperative pool that would starve every other
+/// task of the process (RPC handlers, health checks) for as long, so the work runs on Dispatch's global threads and
+/// async callers only wait for it (`offCooperativePool`).
 enum Parallel {
-    /// Splits `0..<count` into about `chunks` ranges and maps each in a child task.
-    static func map<T: Sendable>(count: Int, chunks: Int,
-                                 _ body: @escaping @Sendable (Range<Int>) -> T) async -> [T] {
+    /// Splits `0..<count` into about `chunks` ranges, maps them concurrently, and returns the results in range order.
+    static func map<T: Sendable>(count: Int, chunks: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
         guard count > 0 else { return [] }
         let pieces = max(1, min(chunks, count))
         let size = (count + pieces - 1) / pieces
         let ranges = stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
-        // One range runs inline: spawning a task for it would only add overhead.
         if ranges.count == 1 { return [body(ranges[0])] }
-        return await withTaskGroup(of: (Int, T).self) { group in
-            for (index, range) in ranges.enumerated() {
-                group.addTask { (index, body(range)) }
-            }
-            var results = [T?](repeating: nil, count: ranges.count)
-            for await (index, value) in group { results[index] = value }
-            return results.compactMap { $0 }
+        let results = Mutex([T?](repeating: nil, count: ranges.count))
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            let value = body(ranges[index])
+            results.withLock { $0[index] = value }
         }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+
+    /// Runs `work` on a Dispatch thread and suspends the caller until it is done.
+    static func offCooperativePool<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T)
+        async throws(E) -> T
+    {
+        let result: Result<T, E> = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: Result { () throws(E) -> T in try work() })
+            }
+        }
+        return try result.get()
     }
 }

@@ -25,8 +25,8 @@ struct PatternCounts: Sendable {
 
     /// Compares `pairs` (as `i << 32 | j`) in parallel and counts their patterns.
     static func count(_ pairs: [UInt64], records: [PreparedRecord], fields: [CompiledField],
-                      chunks: Int) async -> PatternCounts {
-        let parts = await Parallel.map(count: pairs.count, chunks: chunks) { range in
+                      chunks: Int) -> PatternCounts {
+        let parts = Parallel.map(count: pairs.count, chunks: chunks) { range in
             var scratch = DistanceScratch()
             var part = PatternCounts()
             for index in range {
