@@ -10,5 +10,6 @@ struct CLM: AsyncParsableCommand {
             Services are found by their sockets: <socket-dir>/<service>/<replica>.sock, where service is \
             identity, scoring, lifecycle or retention. Set --socket-dir or CLM_SOCKET_DIR (make run uses .run/sockets).
             """,
-        subcommands: [HealthCommand.self, MethodsCommand.self, EventsCommand.self, DatabaseCommand.self])
+        subcommands: [HealthCommand.self, MethodsCommand.self, EventsCommand.self, DatabaseCommand.self,
+                      GenerateCommand.self])
 }
