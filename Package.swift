@@ -85,7 +85,7 @@ let package = Package(
                     path: "Services/Identity/Sources/IdentityMatching", swiftSettings: strict),
             .target(name: "PersonalData", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
                     path: "Services/Identity/Sources/PersonalData", swiftSettings: strict),
-            .target(name: "RecordImport", dependencies: ["Models"],
+            .target(name: "RecordImport", dependencies: ["Models", "IdentityMatching"],
                     path: "Services/Identity/Sources/RecordImport", swiftSettings: strict),
             .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"],
                         path: "Tests/PersonalDataTests", swiftSettings: strict),

@@ -1,6 +1,8 @@
 // The one list of the fields each record kind accepts. `--help`, the README table and mapping
 // validation all read it; the names follow identity.proto's ingest messages.
 
+import IdentityMatching
+
 extension ImportKind {
     /// The fields this kind accepts, in the order `--help` lists them. The source system and the
     /// source key are not fields: they come from `--source` and `--key`.
@@ -42,7 +44,7 @@ extension ImportKind {
         var best: (field: ImportField, spelledAs: String, distance: Int)?
         for field in fields {
             for spelling in [field.name] + field.aliases {
-                let distance = EditDistance.between(folded, spelling)
+                let distance = DamerauLevenshtein.distance(folded, spelling)
                 if best == nil || distance < best!.distance { best = (field, spelling, distance) }
             }
         }
