@@ -46,8 +46,8 @@ public enum WireCodec {
     /// The schema-level form of `message`, for tests and tools: what `unpack` reads from its encoding (fields at
     /// their proto3 zero value are not stored, outside oneofs).
     public static func record<M: WireMessage>(of message: M) throws(WireError) -> WireRecord {
-        let entry = try entry(for: M.protoName)
-        return try wire { try WireEncoder.record(of: message, schema: entry.schema) }
+        // Defined by the encoding itself, so that there is one set of Swift-to-proto rules, not two.
+        try unpack(M.protoName, from: encode(message))
     }
 
     /// Packs a record built by hand (or by `record(of:)`) with protobuf-c.

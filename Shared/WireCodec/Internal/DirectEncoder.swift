@@ -6,7 +6,7 @@ internal import NIOCore
 /// Each keyed container writes its fields at the descriptor's offsets in a C message allocated from a
 /// `BumpArena`; strings, bytes, arrays and nested messages are copied into the same arena, which is released
 /// as a whole after `protobuf_c_message_pack`. There is no intermediate `WireRecord`, and the only heap objects
-/// per encode are the Codable containers themselves. Proto3 rules are those of `WireEncoder`/`MessagePacker`.
+/// per encode are the Codable containers themselves. Proto3 rules are those of `MessagePacker`.
 enum DirectEncoder {
     /// Appends the encoding of `value`, whose properties are the fields of `plan`'s message, to `buffer`.
     static func encode(_ value: some Encodable, plan: MessagePlan, into buffer: inout ByteBuffer) throws {

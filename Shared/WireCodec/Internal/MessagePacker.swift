@@ -1,34 +1,5 @@
 internal import CWireProtos
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 internal import NIOCore
-
-/// Memory for one C message graph being built for packing; all of it is freed at once.
-private final class CArena {
-    private var blocks: [UnsafeMutableRawPointer] = []
-
-    /// Zeroed memory for `count` bytes (at least one), aligned for any C type.
-    func allocate(_ count: Int) -> UnsafeMutableRawPointer {
-        let block = calloc(1, max(count, 1))!
-        blocks.append(block)
-        return block
-    }
-
-    /// A NUL-terminated copy of `string`.
-    func cString(_ string: String) -> UnsafeMutablePointer<CChar> {
-        var string = string
-        return string.withUTF8 { utf8 in
-            let block = allocate(utf8.count + 1)
-            if let base = utf8.baseAddress { block.copyMemory(from: base, byteCount: utf8.count) }
-            return block.assumingMemoryBound(to: CChar.self)
-        }
-    }
-
-    deinit { for block in blocks { free(block) } }
-}
 
 /// Packs a `WireRecord` with protobuf-c: builds the C message from the descriptor's field offsets, then
 /// calls `protobuf_c_message_pack`.
@@ -37,19 +8,28 @@ enum MessagePacker {
     static func pack(_ record: WireRecord, descriptor: MessageDescriptorRef, into buffer: inout ByteBuffer)
         throws(WireError)
     {
-        let arena = CArena()
-        let message = try build(record, descriptor.pointer, arena: arena, path: record.schema.name)
-        let size = protobuf_c_message_get_packed_size(message)
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { raw in
-            protobuf_c_message_pack(message, raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        var output = buffer
+        do {
+            try BumpArena.withArena { arena in
+                let message = try build(record, descriptor.pointer, arena: arena, path: record.schema.name)
+                let size = protobuf_c_message_get_packed_size(message)
+                output.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { raw in
+                    protobuf_c_message_pack(message, raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                }
+            }
+        } catch let error as WireError {
+            throw error
+        } catch {
+            preconditionFailure("the packer throws only WireError, not \(error)")
         }
-        withExtendedLifetime(arena) {}
+        buffer = output
     }
 
     private static func build(
-        _ record: WireRecord, _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>, arena: CArena, path: String
+        _ record: WireRecord, _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>, arena: UnsafeMutablePointer<BumpArena>,
+        path: String
     ) throws(WireError) -> UnsafeMutablePointer<ProtobufCMessage> {
-        let memory = arena.allocate(descriptor.pointee.sizeof_message)
+        let memory = arena.pointee.allocateZeroed(descriptor.pointee.sizeof_message)
         let message = memory.assumingMemoryBound(to: ProtobufCMessage.self)
         descriptor.pointee.message_init?(message)
         for (index, value) in record.values {
@@ -62,7 +42,7 @@ enum MessagePacker {
                                     "a repeated field needs a list of values")
                 }
                 let size = FieldLayout.elementSize(field.type)
-                let array = arena.allocate(size * items.count)
+                let array = arena.pointee.allocateZeroed(size * items.count)
                 for (offset, item) in items.enumerated() {
                     try store(item, at: array + offset * size, field: field, schema: schema, arena: arena, path: place)
                 }
@@ -83,7 +63,7 @@ enum MessagePacker {
 
     private static func store(
         _ value: WireValue, at slot: UnsafeMutableRawPointer, field: ProtobufCFieldDescriptor, schema: FieldSchema,
-        arena: CArena, path: String
+        arena: UnsafeMutablePointer<BumpArena>, path: String
     ) throws(WireError) {
         func mismatch() -> WireError {
             WireError(.typeMismatch, messageType: path, "\(schema.kind.label) field cannot hold \(value)")
@@ -115,9 +95,11 @@ enum MessagePacker {
             guard !v.utf8.contains(0) else {
                 throw WireError(.valueOutOfRange, messageType: path, "a string field cannot hold a NUL character")
             }
-            slot.storeBytes(of: arena.cString(v), as: UnsafeMutablePointer<CChar>.self)
+            var text = v
+            let chars = text.withUTF8 { arena.pointee.cString($0) }
+            slot.storeBytes(of: chars!, as: UnsafeMutablePointer<CChar>.self)  // NUL refused just above
         case (PROTOBUF_C_TYPE_BYTES, .bytes(let v)):
-            let data = arena.allocate(v.count)
+            let data = arena.pointee.allocate(v.count)
             v.withUnsafeBytes { raw in
                 if let base = raw.baseAddress { data.copyMemory(from: base, byteCount: raw.count) }
             }
