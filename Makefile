@@ -85,9 +85,12 @@ run: build
 			-o "-k $(PGSOCK) -p $(PGPORT) -c listen_addresses=''" start >/dev/null; \
 	fi
 	@PGHOST=$(PGSOCK) PGPORT=$(PGPORT) PGUSER=postgres PGDATABASE=postgres $(BIN)/clm db init --database clm
+	@# Identity's personal-data key: made once per run folder, kept with it (the data it protects lives there too).
+	@[ -s $(RUN)/pii.key ] || (umask 077; echo "1:$$(head -c 32 /dev/urandom | base64)" > $(RUN)/pii.key)
 	@for s in $(SERVICES); do \
 		if [ -f $(RUN)/$$s.pid ] && kill -0 $$(cat $(RUN)/$$s.pid) 2>/dev/null; then continue; fi; \
 		PGHOST=$(PGSOCK) PGPORT=$(PGPORT) PGDATABASE=clm CLM_SOCKET_DIR=$(SOCKETS) CLM_REPLICA=1 \
+			CLM_PII_KEY=$$(cat $(RUN)/pii.key) \
 			nohup $(BIN)/clm-$$s >$(LOGS)/$$s.log 2>&1 & echo $$! > $(RUN)/$$s.pid; \
 	done
 	@for i in $$(seq 1 100); do \
@@ -109,7 +112,7 @@ stop:
 
 # CPU-heavy suites (the matcher on benchmark data, the book generator) run in a process of their own: their work
 # would otherwise take the cooperative threads that the timing-sensitive suites (RPC deadlines, pool isolation) use.
-HEAVY_SUITES := IdentityMatchingTests|BookGeneratorTests
+HEAVY_SUITES := IdentityMatchingTests|BookGeneratorTests|IdentityResolutionTests
 
 test: deps check-c-boundary
 	swift build --build-tests

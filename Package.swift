@@ -17,11 +17,11 @@ let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "sw
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 
 /// A service: a library with everything testable, and a thin executable around it.
-func service(_ name: String, folder: String) -> [Target] {
+func service(_ name: String, folder: String, uses: [Target.Dependency] = []) -> [Target] {
     [
         .target(name: "\(name)Service",
                 dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", "Store", "EventFeed", "ServiceRuntime",
-                               logging, lifecycle],
+                               nioCore, logging, lifecycle] + uses,
                 path: "Services/\(folder)/Sources/\(name)Service", swiftSettings: strict),
         .executableTarget(name: "\(name)Server", dependencies: [.target(name: "\(name)Service"), "ServiceRuntime"],
                           path: "Services/\(folder)/Sources/\(name)Server", swiftSettings: strict),
@@ -85,11 +85,16 @@ let package = Package(
                     path: "Services/Identity/Sources/IdentityMatching", swiftSettings: strict),
             .target(name: "PersonalData", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
                     path: "Services/Identity/Sources/PersonalData", swiftSettings: strict),
-            .target(name: "RecordImport", dependencies: ["Models", "IdentityMatching"],
+            // The Swift side of identity.proto: used by the service, the CLI, and the services that read its feed.
+            .target(name: "IdentityAPI", dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec"],
+                    path: "Services/Identity/Sources/IdentityAPI", swiftSettings: strict),
+            .testTarget(name: "IdentityAPITests", dependencies: ["IdentityAPI", "Models", "ServiceAPI", "WireCodec", "RPC"],
+                        path: "Tests/IdentityAPITests", swiftSettings: strict),
+            .target(name: "RecordImport", dependencies: ["Models", "IdentityMatching", "IdentityAPI", "IdentityNormalization"],
                     path: "Services/Identity/Sources/RecordImport", swiftSettings: strict),
             .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"],
                         path: "Tests/PersonalDataTests", swiftSettings: strict),
-            .testTarget(name: "RecordImportTests", dependencies: ["RecordImport", "Models"],
+            .testTarget(name: "RecordImportTests", dependencies: ["RecordImport", "IdentityAPI", "Models"],
                         path: "Tests/RecordImportTests", swiftSettings: strict),
             .target(name: "BookGenerator", dependencies: ["Models", "IdentityNormalization"],
                     path: "Services/Identity/Sources/BookGenerator", swiftSettings: strict),
@@ -97,17 +102,31 @@ let package = Package(
                         path: "Tests/BookGeneratorTests", swiftSettings: strict),
             .testTarget(name: "IdentityNormalizationTests", dependencies: ["IdentityNormalization", "Models"],
                         path: "Tests/IdentityNormalizationTests", swiftSettings: strict),
-            .testTarget(name: "IdentityMatchingTests", dependencies: ["IdentityMatching", "IdentityNormalization", "Models"],
+            .testTarget(name: "IdentityMatchingTests",
+                        dependencies: ["IdentityMatching", "IdentityNormalization", "Models", "CLMTesting"],
                         path: "Tests/IdentityMatchingTests", swiftSettings: strict),
         ]
-        + service("Identity", folder: "Identity")
+        + [
+            // Identity's domain: normalised parties, customer codes, match-field storage form.
+            .target(name: "IdentityResolution",
+                    dependencies: ["Models", "IdentityAPI", "IdentityNormalization", "IdentityMatching"],
+                    path: "Services/Identity/Sources/IdentityResolution", swiftSettings: strict),
+            .testTarget(name: "IdentityResolutionTests",
+                        dependencies: ["IdentityResolution", "IdentityAPI", "IdentityMatching", "IdentityNormalization",
+                                       "Models", "BookGenerator", "RecordImport", "CLMTesting"],
+                        path: "Tests/IdentityResolutionTests", swiftSettings: strict),
+        ]
+        + service("Identity", folder: "Identity",
+                  uses: ["IdentityAPI", "IdentityResolution", "IdentityMatching", "IdentityNormalization",
+                         "PersonalData"])
         + service("Scoring", folder: "Scoring")
         + service("CustomerLifecycle", folder: "Lifecycle")
         + service("Retention", folder: "Retention")
         + [
             .executableTarget(name: "CLMCommand",
                               dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", "ServiceRuntime",
-                                             "BookGenerator", argumentParser, logging],
+                                             "BookGenerator", "IdentityAPI", "RecordImport", "IdentityMatching",
+                                             argumentParser, logging],
                               path: "Services/CLI/Sources/CLMCommand", swiftSettings: strict),
             .executableTarget(name: "RPCBenchmark",
                               dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", nioCore, nioPosix, logging, lifecycle,
@@ -130,6 +149,9 @@ let package = Package(
                                        "ScoringService", "CustomerLifecycleService", "RetentionService",
                                        "ServiceRuntime", "CLMTesting", "EventFeed", "Store", nioCore, logging],
                         path: "Tests/ContractTests", exclude: ["Fixtures"], swiftSettings: strict),
+            .testTarget(name: "IdentityServiceTests",
+                        dependencies: ["CLMTesting", "IdentityAPI", "RPC", "ServiceAPI", "Models", "Store"],
+                        path: "Tests/IdentityServiceTests", swiftSettings: strict),
             .testTarget(name: "IntegrationTests",
                         dependencies: ["CLMTesting", "RPC", "ServiceAPI", "Models", "ServiceRuntime", "Store", nioCore],
                         path: "Tests/IntegrationTests", swiftSettings: strict),

@@ -15,14 +15,15 @@ public struct ServiceDefinition: Sendable {
     public let notYetBuilt: [String: String]
     /// Roles for methods whose roles are not the default for their verb (see `MethodCatalog.defaultRoles`).
     public let roles: [String: Set<Role>]
-    /// Registers the methods that are built.
-    public let register: @Sendable (inout RPCRouter, ServiceDependencies) -> Void
+    /// Registers the methods that are built; throws when the service's own configuration is unusable (the process
+    /// then stops at start with the reason).
+    public let register: @Sendable (inout RPCRouter, ServiceDependencies) throws -> Void
     /// Applies one event of the upstream service's feed; nil when the service follows no feed yet.
     public let applyUpstreamEvent: FeedConsumer.Apply?
 
     public init(name: ServiceName, migrations: [Migration], notYetBuilt: [String: String],
                 roles: [String: Set<Role>] = [:],
-                register: @escaping @Sendable (inout RPCRouter, ServiceDependencies) -> Void = { _, _ in },
+                register: @escaping @Sendable (inout RPCRouter, ServiceDependencies) throws -> Void = { _, _ in },
                 applyUpstreamEvent: FeedConsumer.Apply? = nil) {
         self.name = name
         self.migrations = migrations

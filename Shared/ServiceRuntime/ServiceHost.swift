@@ -78,7 +78,7 @@ public enum ServiceHost {
         let dependencies = ServiceDependencies(settings: settings, pool: pool, outbox: Outbox(names: names),
                                                relay: relay, feedReader: FeedReader(pool: pool, signal: signal),
                                                logger: logger)
-        let router = makeRouter(definition, dependencies: dependencies, schemaVersion: schemaVersion)
+        let router = try makeRouter(definition, dependencies: dependencies, schemaVersion: schemaVersion)
         try settings.layout.prepareFolder(for: definition.name)
         let server = RPCServer(socketPath: settings.socketPath, router: router, policy: settings.policy,
                                limits: settings.limits, logger: logger)
@@ -93,10 +93,11 @@ public enum ServiceHost {
     }
 
     /// The router a service serves: its built methods, the shared ones, and its not-yet-built list.
+    /// - Throws: what the service's `register` throws for its own configuration.
     public static func makeRouter(_ definition: ServiceDefinition, dependencies: ServiceDependencies,
-                                  schemaVersion: Int) -> RPCRouter {
+                                  schemaVersion: Int) throws -> RPCRouter {
         var router = RPCRouter()
-        definition.register(&router, dependencies)
+        try definition.register(&router, dependencies)
         ServiceHandlers.register(in: &router, dependencies: dependencies, schemaVersion: schemaVersion,
                                  startedAt: Date())
         MethodCatalog.declareMissing(in: &router, definition: definition)

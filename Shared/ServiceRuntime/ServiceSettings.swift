@@ -13,6 +13,8 @@ public struct ServiceSettings: Sendable {
     public var database: PostgresConfiguration
     public var logLevel: Logger.Level
     public var limits: RPCServer.Limits
+    /// The process environment, for settings that belong to one service (e.g. identity's `CLM_PII_KEY`).
+    public var environment: [String: String] = [:]
 
     /// The socket this replica listens on.
     public var socketPath: String { layout.socket(for: service, replica: replica) }
@@ -72,6 +74,7 @@ public struct ServiceSettings: Sendable {
         }
         self.init(service: service, layout: SocketLayout(root: root), replica: replica, policy: policy,
                   database: database, logLevel: level, limits: limits)
+        self.environment = environment
     }
 }
 

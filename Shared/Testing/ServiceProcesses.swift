@@ -58,6 +58,8 @@ public final class ServiceProcesses: @unchecked Sendable {
         env["CLM_SOCKET_DIR"] = socketRoot
         env["CLM_REPLICA"] = "test"
         env["CLM_LOG_LEVEL"] = "info"
+        // Identity will not start without a personal-data key: a fresh random one per launch.
+        env["CLM_PII_KEY"] = "1:" + Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
         env.merge(environment) { _, new in new }
         process.environment = env
         let log = logPath(service)

@@ -85,6 +85,24 @@ import WireCodec
         }
     }
 
+    @Test(arguments: SwiftEnumSample.common)
+    func swiftEnumHasExactlyTheProtoValuesInOrder(sample: SwiftEnumSample) throws {
+        let schema = try #require(SampleRecords.enumSchemas()[sample.protoName], "no field of enum \(sample.protoName)")
+        #expect(sample.cases.map(\.rawValue) == schema.values.map(\.name))
+        #expect(schema.values.first?.number == 0)
+        #expect(sample.cases.first?.name == "unspecified")
+        for (name, rawValue) in sample.cases {
+            #expect(name == SwiftEnumSample.caseName(of: rawValue, in: sample.protoName), "\(rawValue)")
+        }
+    }
+
+    @Test func everyEnumOfCommonProtoHasASwiftEnum() throws {
+        let declared = try ProtoSource.load().enums.filter { $0.hasPrefix("clm.common.v1.") }
+        let swift = Set(SwiftEnumSample.common.map(\.protoName))
+        #expect(declared.count >= 9)
+        #expect(declared == swift, "differ: \(declared.symmetricDifference(swift).sorted())")
+    }
+
     @Test func everyWireMessageConformanceHasASample() throws {
         // The Swift side of each proto message declares `protoName`; a type added without a sample here would
         // escape the two tests above.
@@ -156,5 +174,69 @@ struct SwiftSample: Sendable, CustomTestStringConvertible {
         .of(Timestamp(unixMicros: -1_000_001)),
         .of(PageRequest(pageSize: 250, pageToken: "after:张三")),
         .of(PageResponse(nextPageToken: "p2", totalCount: -1)),
+        .of(KeyValue(key: "vip_flag", value: "是 Zoë")),
+        .of(DateRange(firstDay: CalendarDate(year: 2024, month: 1, day: 1),
+                      lastDay: CalendarDate(year: 2024, month: 12, day: 31))),
+        .of(TimeRange(start: Timestamp(unixMicros: -5), end: Timestamp(unixMicros: 1_700_000_000_000_000))),
+        .of(job),
+        .of(CustomerActivity(customerCode: "C-张三-001", kind: .premiumOverdue, activityKey: "UW/PAY-9#2",
+                             occurredOn: CalendarDate(year: 2025, month: 2, day: 28), policyKey: "UW/P-77",
+                             productLine: .health, amount: Money(minorUnits: 12_345, currency: "CNY"),
+                             channel: .wechat, agentCode: "A-0091", fraudFlag: true, detail: "服务: 体检")),
+        .of(CustomerCodesChanged(kind: .splitUndone, customerCode: "C-1", otherCustomerCode: "C-2",
+                                 operationId: "op-77", occurredAt: Timestamp(unixMicros: 1_700_000_000_000_001))),
+        .of(value),
+        .of(CustomerValueChanged(value: value)),
+    ]
+
+    static let job = Job(jobId: "job-1", kind: "rescore-all", state: .failed, requestedBy: "schedule",
+                         createdAt: Timestamp(unixMicros: 1), startedAt: Timestamp(unixMicros: 2),
+                         finishedAt: Timestamp(unixMicros: 3), itemsTotal: -1, itemsDone: 10_000_000_000,
+                         itemsFailed: 7, message: "数据库: connection lost")
+
+    static let value = CustomerValue(customerCode: "C-9", valueScore: 87.25, tier: .diamond, potential: true,
+                                     layer: .top, riskGrade: .e, loyaltyScore: 0.5, vip: true,
+                                     annualisedPremium: Money(minorUnits: 1_200_000, currency: "CNY"),
+                                     clv: Money(minorUnits: -3, currency: "CNY"), ruleSetId: "book-default",
+                                     ruleSetVersion: 3, scoredAt: Timestamp(unixMicros: 1_700_000_000_999_999))
+}
+
+/// One Swift enum of a proto enum, type-erased: the proto enum's full name and the Swift cases in order.
+struct SwiftEnumSample: Sendable, CustomTestStringConvertible {
+    let protoName: String
+    /// Each case's Swift name and raw value.
+    let cases: [(name: String, rawValue: String)]
+
+    var testDescription: String { protoName }
+
+    static func of<E: CaseIterable & RawRepresentable>(_ type: E.Type, _ protoName: String) -> SwiftEnumSample
+    where E.RawValue == String {
+        SwiftEnumSample(protoName: protoName, cases: E.allCases.map { ("\($0)", $0.rawValue) })
+    }
+
+    /// The Swift case name the naming rule gives a proto value: lowerCamelCase of what follows the enum's prefix,
+    /// `DOCUMENT_TYPE_RESIDENT_ID` of `DocumentType` giving `residentId`.
+    static func caseName(of value: String, in protoName: String) -> String {
+        let short = protoName.split(separator: ".").last.map(String.init) ?? protoName
+        var prefix = ""
+        for character in short {
+            if character.isUppercase, !prefix.isEmpty { prefix += "_" }
+            prefix += character.uppercased()
+        }
+        let rest = value.hasPrefix(prefix + "_") ? value.dropFirst(prefix.count + 1) : Substring(value)
+        let words = rest.lowercased().split(separator: "_")
+        return words.enumerated().map { $0 == 0 ? String($1) : $1.prefix(1).uppercased() + $1.dropFirst() }.joined()
+    }
+
+    static let common: [SwiftEnumSample] = [
+        .of(ProductLine.self, "clm.common.v1.ProductLine"),
+        .of(ContactChannel.self, "clm.common.v1.Channel"),
+        .of(CustomerTier.self, "clm.common.v1.CustomerTier"),
+        .of(PyramidLayer.self, "clm.common.v1.PyramidLayer"),
+        .of(RiskGrade.self, "clm.common.v1.RiskGrade"),
+        .of(LifecycleStage.self, "clm.common.v1.LifecycleStage"),
+        .of(JobState.self, "clm.common.v1.JobState"),
+        .of(ActivityKind.self, "clm.common.v1.ActivityKind"),
+        .of(CodeChangeKind.self, "clm.common.v1.CodeChangeKind"),
     ]
 }

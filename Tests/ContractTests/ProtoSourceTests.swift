@@ -45,6 +45,8 @@ struct ProtoSource {
 
     var messages = Set<String>()
     var methods = Set<Method>()
+    /// Top-level enums by full name (a nested enum would be named as if top-level; only rpc.proto has one).
+    var enums = Set<String>()
 
     static func load() throws -> ProtoSource {
         var source = ProtoSource()
@@ -61,6 +63,7 @@ struct ProtoSource {
                 switch first {
                 case "package" where words.count >= 2: package = String(words[1])
                 case "message" where words.count >= 2: source.messages.insert("\(package).\(words[1])")
+                case "enum" where words.count >= 2: source.enums.insert("\(package).\(words[1])")
                 case "service" where words.count >= 2: service = "\(package).\(words[1])"
                 case "rpc" where words.count >= 5 && words[3] == "returns":
                     source.methods.insert(Method(path: "/\(service)/\(words[1])", input: qualified(words[2]),

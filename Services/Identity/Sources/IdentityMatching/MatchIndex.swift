@@ -28,16 +28,7 @@ public actor MatchIndex<Storage: MatchIndexStorage> {
         }
         ids.remove(record.id)
         let candidates = try await storage.records(ids.sorted())
-        let prepared = matcher.preparer.prepare(record)
-        var scratch = DistanceScratch()
-        var pairs: [ScoredPair] = []
-        for candidate in candidates {
-            let weight = matcher.scorer.score(prepared, matcher.preparer.prepare(candidate), scratch: &scratch)
-            if weight >= matcher.thresholds.reviewWeight {
-                pairs.append(matcher.scoredPair(candidate.id, record.id, weight: weight))
-            }
-        }
-        pairs.sort { ($0.weight, $1.first) > ($1.weight, $0.first) }
+        let pairs = matcher.pairs(of: record, against: candidates)
         return (pairs, candidates.count)
     }
 
@@ -47,37 +38,17 @@ public actor MatchIndex<Storage: MatchIndexStorage> {
     public func resolve(_ record: MatchRecord) async throws -> IncrementalResolution {
         let (pairs, compared) = try await match(record)
         let clusterOf = try await storage.clusters(of: pairs.map(\.first))
-        var held = record.identifiers
-        var target: Int?
-        var absorbed: [Int] = [], links: [ScoredPair] = [], reviews: [ReviewItem] = []
-        var decided = Set<Int>()
-        for pair in pairs where pair.outcome == .link {
-            guard let cluster = clusterOf[pair.first], cluster != target, !absorbed.contains(cluster) else { continue }
-            let identifiers = try await storage.identifiers(ofCluster: cluster)
-            if let type = GuardedUnionFind.conflict(held, identifiers) {
-                reviews.append(ReviewItem(pair: pair, reason: .guardRail(identifierType: type)))
-                continue
-            }
-            held.merge(identifiers) { kept, _ in kept }
-            if let target {
-                try await storage.merge(cluster, into: target)
-                absorbed.append(cluster)
-            } else {
-                target = cluster
-            }
-            decided.insert(cluster)
-            links.append(pair)
+        var identifiers: [Int: [String: String]] = [:]
+        for cluster in Set(clusterOf.values) { identifiers[cluster] = try await storage.identifiers(ofCluster: cluster) }
+        let placement = Placement.decide(identifiers: record.identifiers, pairs: pairs, clusterOf: clusterOf) {
+            identifiers[$0] ?? [:]
         }
-        for pair in pairs where pair.outcome == .review {
-            guard let cluster = clusterOf[pair.first], !decided.contains(cluster) else { continue }
-            decided.insert(cluster)
-            reviews.append(ReviewItem(pair: pair, reason: .reviewBand))
-        }
-        let cluster = target ?? record.id
+        let cluster = placement.target ?? record.id
+        for absorbed in placement.absorbed { try await storage.merge(absorbed, into: cluster) }
         try await storage.insert(record, keys: matcher.blockingKeys(of: record), cluster: cluster)
-        return IncrementalResolution(recordID: record.id, cluster: cluster, isNewCluster: target == nil,
-                                     absorbedClusters: absorbed, links: links, reviews: reviews,
-                                     candidatesCompared: compared)
+        return IncrementalResolution(recordID: record.id, cluster: cluster, isNewCluster: placement.target == nil,
+                                     absorbedClusters: placement.absorbed, links: placement.links,
+                                     reviews: placement.reviews, candidatesCompared: compared)
     }
 }
 

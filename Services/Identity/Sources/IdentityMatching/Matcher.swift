@@ -56,6 +56,20 @@ public struct Matcher: Sendable {
         return scoredPair(a.id, b.id, weight: weight)
     }
 
+    /// The pairs of `record` with each candidate that reach the review threshold, strongest first (ties by the
+    /// candidate's id); each pair's `first` is the candidate.
+    public func pairs(of record: MatchRecord, against candidates: [MatchRecord]) -> [ScoredPair] {
+        let prepared = preparer.prepare(record)
+        var scratch = DistanceScratch()
+        var pairs: [ScoredPair] = []
+        for candidate in candidates where candidate.id != record.id {
+            let weight = scorer.score(prepared, preparer.prepare(candidate), scratch: &scratch)
+            if weight >= thresholds.reviewWeight { pairs.append(scoredPair(candidate.id, record.id, weight: weight)) }
+        }
+        pairs.sort { ($0.weight, $1.first) > ($1.weight, $0.first) }
+        return pairs
+    }
+
     /// The blocking keys of a record under every rule, stop keys excluded.
     public func blockingKeys(of record: MatchRecord) -> [BlockingKey] {
         settings.blockingRules.flatMap { rule in

@@ -32,7 +32,13 @@ public enum CalendarRules {
         return CalendarDate(year: Int32(parts.year ?? 1970), month: Int32(parts.month ?? 1), day: Int32(parts.day ?? 1))
     }
 
-    /// The problems of a birth date: not a real date, in the future, or before 1880. Empty when it is plausible.
+    /// Dates source systems write when the birth date is unknown; as birth dates they say nothing.
+    public static let placeholderBirthDates: Set<CalendarDate> = [
+        CalendarDate(year: 1900, month: 1, day: 1), CalendarDate(year: 1899, month: 12, day: 31),
+        CalendarDate(year: 1901, month: 1, day: 1), CalendarDate(year: 1800, month: 1, day: 1),
+    ]
+
+    /// The problems of a birth date: not a real date, in the future, a placeholder, or before 1880. Empty when it is plausible.
     /// - Parameters:
     ///   - year: the year as read.
     ///   - month: the month as read.
@@ -45,6 +51,9 @@ public enum CalendarRules {
         let date = CalendarDate(year: year, month: month, day: day)
         if date > today {
             return [NormalizationProblem(.dateInFuture, "birth date \(date) is after today (\(today))")]
+        }
+        if placeholderBirthDates.contains(date) {
+            return [NormalizationProblem(.placeholderValue, "\(date) is a placeholder systems write for an unknown birth date")]
         }
         if year < earliestBirthYear {
             return [NormalizationProblem(.dateTooEarly, "birth date \(date) is before \(earliestBirthYear)")]

@@ -118,6 +118,8 @@ public struct NormalizationProblem: Sendable, Hashable, CustomStringConvertible 
         case invalidRegion
         /// A date that is not a real calendar date (e.g. 30 February).
         case invalidDate
+        /// A value systems write for "unknown" (1900-01-01 as a birth date).
+        case placeholderValue
         /// A birth date after today.
         case dateInFuture
         /// A birth date before the earliest plausible year (1880).

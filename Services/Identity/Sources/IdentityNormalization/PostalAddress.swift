@@ -59,6 +59,22 @@ public struct ChineseAddress: Sendable, Hashable {
         self.postcode = postcode
     }
 
+    /// The detail in one form whatever the notation: the estate's name, then the building, unit and room numbers
+    /// joined by `-` (`碧水湾22幢2单元701`, `碧水湾22号楼2单元701室` and `碧水湾22-2-701` all give `碧水湾22-2-701`).
+    public var buildingKey: String? {
+        guard let detail else { return nil }
+        let estate = detail.prefix { !$0.isASCII || !$0.isNumber }
+        var numbers: [Substring] = []
+        var rest = detail[estate.endIndex...]
+        while let start = rest.firstIndex(where: { $0.isASCII && $0.isNumber }) {
+            let end = rest[start...].firstIndex(where: { !($0.isASCII && $0.isNumber) }) ?? rest.endIndex
+            numbers.append(rest[start..<end])
+            rest = rest[end...]
+        }
+        let key = String(estate) + numbers.joined(separator: "-")
+        return key.isEmpty ? nil : key
+    }
+
     /// Every part joined, most general first, without the postcode; the municipality's city is not repeated.
     public var key: String {
         let cityPart = city == province ? nil : city

@@ -6,5 +6,6 @@ import Store
 enum IdentityMigrations {
     static let all: [Migration] = [
         FeedSchema.migration(version: 1),
+        IdentitySchema.migration,
     ]
 }

@@ -6,5 +6,10 @@ public enum IdentityService {
     /// What the shared runtime needs to run the service; the executable passes it to `ServiceHost.main`.
     public static let definition = ServiceDefinition(
         name: .identity, migrations: IdentityMigrations.all, notYetBuilt: IdentityMethods.notYetBuilt,
-        roles: IdentityMethods.roles)
+        roles: IdentityMethods.roles,
+        register: { router, dependencies in
+            let context = try IdentityContext(dependencies)
+            PartyHandlers(context: context).register(in: &router)
+            CustomerQueries(context: context).register(in: &router)
+        })
 }

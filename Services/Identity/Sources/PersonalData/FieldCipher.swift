@@ -51,17 +51,22 @@ public struct FieldCipher: Sendable {
 
     /// Encrypts a value for the given field and record under the current key.
     public func encrypt(_ value: String, context: FieldContext) throws(FieldCipherError) -> [UInt8] {
+        try encrypt(bytes: Array(value.utf8), context: context)
+    }
+
+    /// Encrypts bytes (a whole record's encoding, say) for the given field and record under the current key.
+    public func encrypt(bytes value: [UInt8], context: FieldContext) throws(FieldCipherError) -> [UInt8] {
         let keyID = keys.currentKeyID
         guard let subkey = keys.subkeys[keyID]?.encryption else { throw .unknownKeyID(keyID) }
         let associated = Self.associatedData(version: Self.formatVersion, keyID: keyID, context: context)
         let box: AES.GCM.SealedBox
         do {
-            box = try AES.GCM.seal(Array(value.utf8), using: subkey.key, authenticating: associated)
+            box = try AES.GCM.seal(value, using: subkey.key, authenticating: associated)
         } catch {
             throw .encryptionFailed
         }
         var out: [UInt8] = [Self.formatVersion, keyID]
-        out.reserveCapacity(Self.overhead + value.utf8.count)
+        out.reserveCapacity(Self.overhead + value.count)
         box.nonce.withUnsafeBytes { out += $0 }
         out += box.ciphertext
         out += box.tag
@@ -71,22 +76,26 @@ public struct FieldCipher: Sendable {
     /// Decrypts a ciphertext written by ``encrypt(_:context:)`` for the same context, under whichever
     /// configured key its key id names.
     public func decrypt(_ ciphertext: [UInt8], context: FieldContext) throws(FieldCipherError) -> String {
+        let plain = try decryptBytes(ciphertext, context: context)
+        guard let value = String(validating: plain, as: UTF8.self) else { throw .notUTF8 }
+        return value
+    }
+
+    /// Decrypts a ciphertext written by ``encrypt(bytes:context:)`` for the same context.
+    public func decryptBytes(_ ciphertext: [UInt8], context: FieldContext) throws(FieldCipherError) -> [UInt8] {
         let keyID = try Self.keyID(of: ciphertext)
         guard let subkey = keys.subkeys[keyID]?.encryption else { throw .unknownKeyID(keyID) }
         let nonceEnd = 2 + Self.nonceByteCount
         let tagStart = ciphertext.count - Self.tagByteCount
         let associated = Self.associatedData(version: ciphertext[0], keyID: keyID, context: context)
-        let plain: Data
         do {
             let box = try AES.GCM.SealedBox(
                 nonce: AES.GCM.Nonce(data: ciphertext[2..<nonceEnd]),
                 ciphertext: ciphertext[nonceEnd..<tagStart], tag: ciphertext[tagStart...])
-            plain = try AES.GCM.open(box, using: subkey.key, authenticating: associated)
+            return Array(try AES.GCM.open(box, using: subkey.key, authenticating: associated))
         } catch {
             throw .authenticationFailed(keyID: keyID)
         }
-        guard let value = String(validating: plain, as: UTF8.self) else { throw .notUTF8 }
-        return value
     }
 
     /// Whether a ciphertext was written under an older key and should be re-encrypted.

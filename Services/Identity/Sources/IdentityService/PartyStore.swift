@@ -1,0 +1,75 @@
+import IdentityAPI
+import IdentityResolution
+import Models
+import Store
+
+/// The party row a new version finds.
+struct StoredPartyRow {
+    let id: Int64
+    let version: Int64
+    let customerID: Int64?
+    let matchKeys: [Int64]
+}
+
+/// SQL on party records: versioned upsert and lookups.
+enum PartyStore {
+    /// The stored row of `ref`, locked for the rest of the transaction.
+    static func lockedRow(_ ref: SourceRef, on c: PostgresConnection) throws -> StoredPartyRow? {
+        let rows = try c.query(
+            """
+            SELECT id, source_version, customer_id, match_keys::text FROM party_record
+            WHERE source_system = $1 AND source_key = $2 FOR UPDATE
+            """, [.text(ref.sourceSystem), .text(ref.sourceKey)])
+        guard let row = rows.first else { return nil }
+        return StoredPartyRow(id: try row.decode(Int64.self, at: 0), version: try row.decode(Int64.self, at: 1),
+                              customerID: try row.decode(Int64?.self, at: 2),
+                              matchKeys: SQLArray.parse(try row.decode(String.self, at: 3)).compactMap { Int64($0) })
+    }
+
+    /// The id of the stored record `ref`, if any.
+    static func row(_ ref: SourceRef, on c: PostgresConnection) throws -> Int64? {
+        try c.query("SELECT id FROM party_record WHERE source_system = $1 AND source_key = $2",
+                    [.text(ref.sourceSystem), .text(ref.sourceKey)]).first?.decode(Int64.self, at: 0)
+    }
+
+    /// Inserts a new record, unresolved.
+    static func insert(_ party: PreparedParty, on c: PostgresConnection) throws -> Int64 {
+        let rows = try c.query(
+            """
+            INSERT INTO party_record (source_system, source_key, source_version, source_updated_at, kind, record,
+                                      normalised, match_fields)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+            """, values(party))
+        return try rows[0].decode(Int64.self, at: 0)
+    }
+
+    /// Replaces a stored record with a newer version and takes it out of the blocking index until re-resolved.
+    static func replace(_ row: StoredPartyRow, with party: PreparedParty, on c: PostgresConnection) throws {
+        try c.execute(
+            """
+            UPDATE party_record SET source_version = $3, source_updated_at = $4, kind = $5, record = $6,
+                   normalised = $7, match_fields = $8, match_keys = '{}', received_at = now()
+            WHERE source_system = $1 AND source_key = $2
+            """, values(party))
+        if !row.matchKeys.isEmpty {
+            try c.execute("DELETE FROM match_key WHERE key = ANY($1::bigint[]) AND record_id = $2",
+                          [SQLArray.integers(row.matchKeys), .int(row.id)])
+        }
+    }
+
+    private static func values(_ party: PreparedParty) -> [PostgresValue] {
+        [.text(party.record.ref.sourceSystem), .text(party.record.ref.sourceKey), .int(party.record.sourceVersion),
+         .timestamp(microsSince1970: party.updatedAt.unixMicros), .int(Int64(party.normalized.details.kind.protoNumber)),
+         .bytes(party.sealedRecord), .bytes(party.sealedNormalised), .bytes(party.sealedMatchFields)]
+    }
+
+    /// The code of a customer id, following merges to the survivor.
+    static func code(ofCustomer id: Int64, on c: PostgresConnection) throws -> String {
+        let rows = try c.query(
+            """
+            SELECT coalesce(s.code, c.code) FROM customer c LEFT JOIN customer s ON s.id = c.survivor_id
+            WHERE c.id = $1
+            """, [.int(id)])
+        return try rows.first?.decode(String.self, at: 0) ?? ""
+    }
+}
