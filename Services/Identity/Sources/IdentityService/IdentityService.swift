@@ -11,5 +11,6 @@ public enum IdentityService {
             let context = try IdentityContext(dependencies)
             PartyHandlers(context: context).register(in: &router)
             CustomerQueries(context: context).register(in: &router)
+            BusinessIngest(context: context).register(in: &router)
         })
 }
