@@ -111,9 +111,13 @@ let package = Package(
             .target(name: "IdentityResolution",
                     dependencies: ["Models", "IdentityAPI", "IdentityNormalization", "IdentityMatching"],
                     path: "Services/Identity/Sources/IdentityResolution", swiftSettings: strict),
+            // Generated books read back as party records, for the identity tests.
+            .target(name: "IdentityTestSupport",
+                    dependencies: ["IdentityAPI", "IdentityNormalization", "Models", "BookGenerator"],
+                    path: "Tests/IdentityTestSupport", swiftSettings: strict),
             .testTarget(name: "IdentityResolutionTests",
                         dependencies: ["IdentityResolution", "IdentityAPI", "IdentityMatching", "IdentityNormalization",
-                                       "Models", "BookGenerator", "RecordImport", "CLMTesting"],
+                                       "Models", "IdentityTestSupport", "CLMTesting"],
                         path: "Tests/IdentityResolutionTests", swiftSettings: strict),
         ]
         + service("Identity", folder: "Identity",
@@ -151,7 +155,7 @@ let package = Package(
                         path: "Tests/ContractTests", exclude: ["Fixtures"], swiftSettings: strict),
             .testTarget(name: "IdentityServiceTests",
                         dependencies: ["CLMTesting", "IdentityAPI", "RPC", "ServiceAPI", "Models", "Store", "WireCodec",
-                                       nioCore],
+                                       "IdentityMatching", "IdentityTestSupport", nioCore],
                         path: "Tests/IdentityServiceTests", swiftSettings: strict),
             .testTarget(name: "IntegrationTests",
                         dependencies: ["CLMTesting", "RPC", "ServiceAPI", "Models", "ServiceRuntime", "Store", nioCore],

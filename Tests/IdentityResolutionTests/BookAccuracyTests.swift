@@ -1,5 +1,5 @@
-import BookGenerator
 import Foundation
+import IdentityTestSupport
 import IdentityAPI
 import IdentityMatching
 import IdentityNormalization

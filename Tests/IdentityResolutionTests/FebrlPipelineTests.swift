@@ -1,5 +1,6 @@
 import CLMTesting
 import Foundation
+import IdentityTestSupport
 import IdentityAPI
 import IdentityMatching
 import IdentityResolution

@@ -6,9 +6,9 @@ import Synchronization
 /// Matching a large set keeps every core busy for seconds. On the cooperative pool that would starve every other
 /// task of the process (RPC handlers, health checks) for as long, so the work runs on Dispatch's global threads and
 /// async callers only wait for it (`offCooperativePool`).
-enum Parallel {
+public enum Parallel {
     /// Splits `0..<count` into about `chunks` ranges, maps them concurrently, and returns the results in range order.
-    static func map<T: Sendable>(count: Int, chunks: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+    public static func map<T: Sendable>(count: Int, chunks: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
         guard count > 0 else { return [] }
         let pieces = max(1, min(chunks, count))
         let size = (count + pieces - 1) / pieces
@@ -23,7 +23,7 @@ enum Parallel {
     }
 
     /// Runs `work` on a Dispatch thread and suspends the caller until it is done.
-    static func offCooperativePool<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T)
+    public static func offCooperativePool<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T)
         async throws(E) -> T
     {
         let result: Result<T, E> = await withCheckedContinuation { continuation in

@@ -12,5 +12,6 @@ public enum IdentityService {
             PartyHandlers(context: context).register(in: &router)
             CustomerQueries(context: context).register(in: &router)
             BusinessIngest(context: context).register(in: &router)
+            BulkHandlers(context: context).register(in: &router)
         })
 }

@@ -76,6 +76,8 @@ struct OnlineResolver {
         let (_, matcher) = try context.matchers.matcher(on: connection)
         let record = party.matchRecord(id: id)
         let keys = Array(Set(matcher.blockingKeys(of: record).map(context.vault.blockKey))).sorted()
+        // A bulk job writing its customers holds this lock exclusively: wait for it rather than miss them.
+        _ = try connection.query("SELECT pg_advisory_xact_lock_shared($1)", [.int(BulkResolutionJob.lockKey)])
         if !keys.isEmpty {
             _ = try connection.query("SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k",
                                  [SQLArray.integers(keys)])

@@ -1,12 +1,12 @@
-import Foundation
-import IdentityAPI
+public import Foundation
+public import IdentityAPI
 import IdentityNormalization
 import Models
 
 // The book's parties.csv columns as PartyRecords, for measuring the matcher without the service; `clm import` does the
 // same through RecordImport for the service.
-enum BookParties {
-    static func record(_ row: [String: String]) throws -> PartyRecord {
+public enum BookParties {
+    public static func record(_ row: [String: String]) throws -> PartyRecord {
         var details = PartyDetails()
         details.kind = row["party_kind"] == "organisation" ? .organisation : .individual
         details.fullName = row["full_name"] ?? ""
@@ -43,10 +43,10 @@ enum BookParties {
 }
 
 /// A small RFC 4180 reader for the book's files.
-struct CSVTable {
-    var rows: [[String: String]]
+public struct CSVTable {
+    public var rows: [[String: String]]
 
-    init(_ url: URL) throws {
+    public init(_ url: URL) throws {
         let text = try String(contentsOf: url, encoding: .utf8)
         var records: [[String]] = [], row: [String] = [], field = "", quoted = false
         var scalars = Array(text.unicodeScalars)[...]

@@ -1,0 +1,174 @@
+import EventFeed
+import Foundation
+import IdentityAPI
+import IdentityMatching
+import IdentityResolution
+import Models
+import NIOCore
+import Store
+import WireCodec
+
+/// Writes a bulk resolution in one transaction, with COPY for everything of the size of the book.
+struct BulkWriter {
+    let context: IdentityContext
+    let jobID: String
+    let operatorID: String
+
+    /// One customer to create: its records (indices into `Loaded`), and what COPY writes.
+    struct NewCustomer: Sendable {
+        var members: [Int]
+        var kind: Int
+        var identifiers: [String]
+        var golden: GoldenRecord
+        var profile: CustomerProfile
+    }
+
+    /// Writes customers, links, keys, reviews and events; returns how many customers were created.
+    func write(_ loaded: BulkReader.Loaded, resolution: BulkResolution, activate: Bool) async throws -> Int {
+        let matcher = resolution.matcher
+        let indexOf = Dictionary(uniqueKeysWithValues: loaded.records.enumerated().map { ($1.id, $0) })
+        var membersOf: [Int: [Int]] = [:]
+        for (recordID, root) in resolution.clustering.clusterOf { membersOf[root, default: []].append(indexOf[recordID]!) }
+        let clusters = membersOf.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        var weightOf: [Int: Double] = [:]
+        for link in resolution.clustering.links {
+            weightOf[link.first] = max(weightOf[link.first] ?? -.infinity, link.weight)
+            weightOf[link.second] = max(weightOf[link.second] ?? -.infinity, link.weight)
+        }
+
+        // Golden records and blocking keys on all cores, before the transaction.
+        let context = self.context
+        let customers = try await Parallel.offCooperativePool { () throws -> [NewCustomer] in
+            let parts = Parallel.map(count: clusters.count, chunks: 16) { range in
+                range.map { index in Result { try Self.customer(clusters[index], loaded: loaded, context: context) } }
+            }
+            return try parts.flatMap { try $0.map { try $0.get() } }
+        }
+        let keys = await Parallel.offCooperativePool { () -> [[Int64]] in
+            Parallel.map(count: loaded.records.count, chunks: 16) { range in
+                range.map { index in
+                    Array(Set(matcher.blockingKeys(of: loaded.records[index]).map(context.vault.blockKey))).sorted()
+                }
+            }.flatMap { $0 }
+        }
+
+        let jobID = self.jobID, operatorID = self.operatorID, weights = weightOf
+        try await context.pool.transaction(retries: 0) { connection in
+            _ = try connection.query("SELECT pg_advisory_xact_lock($1)", [.int(Self.lock)])
+            let ids = try connection.query(
+                "SELECT nextval(pg_get_serial_sequence('customer', 'id')) FROM generate_series(1, $1)",
+                [.int(Int64(customers.count))]).map { try $0.decode(Int64.self, at: 0) }
+            let codec = try context.codes(on: connection)
+            let operation = OperationRecord(type: .customerCreated, operatorID: operatorID,
+                                            reason: "bulk resolution job \(jobID)",
+                                            detail: "\(customers.count) customers from \(loaded.records.count) records")
+            let writer = CustomerWriter(context: context, connection: connection)
+            try writer.record(operation)
+
+            var customerRows: [[PostgresValue]] = [], linkRows: [[PostgresValue]] = [], keyRows: [[PostgresValue]] = []
+            var events: [(event: CustomerCreated, subject: String)] = []
+            customerRows.reserveCapacity(customers.count)
+            for (index, customer) in customers.enumerated() {
+                let code = codec.code(for: ids[index])
+                customerRows.append([
+                    .int(ids[index]), .text(code), .int(Int64(customer.kind)),
+                    SQLArray.texts(customer.identifiers),
+                    .bytes(try context.vault.seal(message: customer.golden, .golden, owner: code)),
+                    .bytes(Array(try WireCodec.encode(customer.profile).readableBytesView)), .text(operation.id),
+                ])
+                for member in customer.members {
+                    let recordID = loaded.records[member].id
+                    linkRows.append([.int(Int64(recordID)), .int(ids[index]),
+                                     .text(customer.members.count == 1 ? "new" : "matcher"),
+                                     weights[recordID].map { .double($0) } ?? .null,
+                                     SQLArray.integers(keys[member])])
+                    for key in keys[member] { keyRows.append([.int(key), .int(Int64(recordID))]) }
+                }
+                events.append((CustomerCreated(customerCode: code, profile: customer.profile,
+                                               record: loaded.refs[customer.members[0]], operationId: operation.id),
+                               code))
+            }
+            try connection.copyIn(
+                "COPY customer (id, code, kind, identifiers, golden, profile, created_by) FROM STDIN", rows: customerRows)
+            try connection.executeScript(
+                """
+                CREATE TEMP TABLE bulk_link (record_id bigint, customer_id bigint, linked_by text,
+                                             weight double precision, keys bigint[]) ON COMMIT DROP
+                """)
+            try connection.copyIn("COPY bulk_link FROM STDIN", rows: linkRows)
+            try connection.execute(
+                """
+                UPDATE party_record p SET customer_id = b.customer_id, linked_by = b.linked_by, link_weight = b.weight,
+                       linked_at = now(), changed_at = now(), match_keys = b.keys
+                FROM bulk_link b WHERE p.id = b.record_id AND p.customer_id IS NULL
+                """)
+            try connection.copyIn("COPY match_key (key, record_id) FROM STDIN", rows: keyRows)
+            try context.outbox.appendAll(events, on: connection)
+            try Self.queueReviews(resolution, loaded: loaded, indexOf: indexOf, context: context, on: connection)
+            if activate {
+                _ = try context.matchers.activate(matcher, fittedOn: loaded.records.count, on: connection)
+            }
+            // Business records stored before their parties were resolved are announced now.
+            let linked = LinkedEvents(connection: connection, writer: writer)
+            let business = try connection.query(
+                """
+                SELECT DISTINCT bp.record_id FROM business_party bp JOIN bulk_link b ON true
+                JOIN party_record p ON p.id = b.record_id
+                WHERE p.source_system = bp.party_system AND p.source_key = bp.party_key ORDER BY 1
+                """)
+            for row in business { try linked.emit(record: try row.decode(Int64.self, at: 0)) }
+            let dependants = try connection.query(
+                """
+                SELECT b.id FROM business_record b WHERE b.kind IN (2, 3, 4) AND b.policy_key IN
+                  (SELECT r.policy_key FROM business_record r JOIN business_party bp ON bp.record_id = r.id
+                   JOIN party_record p ON p.source_system = bp.party_system AND p.source_key = bp.party_key
+                   JOIN bulk_link l ON l.record_id = p.id WHERE r.kind = 1)
+                  AND NOT EXISTS (SELECT 1 FROM business_party own WHERE own.record_id = b.id)
+                ORDER BY 1
+                """)
+            for row in dependants { try linked.emit(record: try row.decode(Int64.self, at: 0)) }
+        }
+        return customers.count
+    }
+
+    static let lock = BulkResolutionJob.lockKey
+
+    /// The customer a cluster becomes: golden record from its members' normalised records.
+    static func customer(_ members: [Int], loaded: BulkReader.Loaded, context: IdentityContext) throws -> NewCustomer {
+        var sources: [Survivorship.Source] = []
+        var identifiers = Set<String>()
+        for member in members {
+            let ref = loaded.refs[member]
+            let normalised = try context.vault.open(GoldenRecord.self, loaded.sealedNormalised[member], .normalised,
+                                                    owner: owner(of: ref))
+            sources.append(Survivorship.Source(ref: ref, updatedAt: loaded.updatedAt[member],
+                                               details: normalised.details, checks: normalised.checks))
+            for (type, hash) in loaded.records[member].identifiers { identifiers.insert(type + "=" + hash) }
+        }
+        let golden = context.survivorship.golden(sources)
+        return NewCustomer(members: members, kind: golden.details.kind.protoNumber, identifiers: identifiers.sorted(),
+                           golden: golden, profile: Survivorship.profile(golden))
+    }
+
+    /// The clustering's review pairs as queue items, explained.
+    static func queueReviews(_ resolution: BulkResolution, loaded: BulkReader.Loaded, indexOf: [Int: Int],
+                             context: IdentityContext, on connection: PostgresConnection) throws {
+        let explanations = Explanations(context: context, connection: connection, reveal: true)
+        for review in resolution.clustering.reviews {
+            guard let first = indexOf[review.pair.first], let second = indexOf[review.pair.second] else { continue }
+            let candidateID = Int64(loaded.records[first].id)
+            let customer = try connection.query("SELECT customer_id FROM party_record WHERE id = $1",
+                                                [.int(candidateID)]).first?.decode(Int64?.self, at: 0)
+            guard let customer else { continue }
+            let candidate = OnlineResolver.Candidate(record: loaded.records[first], ref: loaded.refs[first],
+                                                     customer: customer)
+            let explained = try explanations.candidate(record: loaded.records[second], candidate: candidate,
+                                                       pair: review.pair, matcher: resolution.matcher,
+                                                       guardRail: review.guardRailText)
+            try connection.execute(
+                "INSERT INTO review_item (record_id, candidate_record_id, weight, candidate) VALUES ($1, $2, $3, $4)",
+                [.int(Int64(loaded.records[second].id)), .int(candidateID), .double(review.pair.weight),
+                 .bytes(try context.vault.seal(message: explained, .reviewCandidate, owner: "review"))])
+        }
+    }
+}

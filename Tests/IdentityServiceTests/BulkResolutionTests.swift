@@ -1,0 +1,89 @@
+import CLMTesting
+import Foundation
+import IdentityAPI
+import IdentityMatching
+import IdentityTestSupport
+import Models
+import RPC
+import Testing
+
+/// Bulk resolution through the real clm-identity, and the issue's agreement rule: a book loaded in one go or in ten
+/// slices gives clusterings whose pairwise F1 (against the generator's truth) differ by at most 0.005.
+@Suite(.serialized) struct BulkResolutionTests {
+    static let book: TestBook? = try? TestBook.generate(persons: 1_500, organisations: 100, seed: 5)
+
+    /// Loads `slices` of the book one after the other, each stored deferred and resolved by a bulk job; returns the
+    /// cross-reference as record index → customer code.
+    static func load(_ book: TestBook, slices: Int, prefix: String) async throws -> [Int: String] {
+        let database = try await PostgresTestCluster.shared().createSuiteDatabase([.identity], prefix: prefix)
+        let suite = try await ServiceProcesses.start([.identity], database: database)
+        defer { Task { await suite.stopAll() } }
+        let client = suite.client(.identity)
+        let size = (book.parties.count + slices - 1) / slices
+        for slice in stride(from: 0, to: book.parties.count, by: size) {
+            let records = Array(book.parties[slice..<min(slice + size, book.parties.count)])
+            for batch in stride(from: 0, to: records.count, by: 1_000) {
+                let part = Array(records[batch..<min(batch + 1_000, records.count)])
+                let stored = try await client.call(IdentityAPI.ingestParties,
+                                                   IngestPartiesRequest(records: part, deferResolution: true))
+                #expect(stored.summary.created == Int32(part.count))
+                #expect(stored.results.allSatisfy { $0.customerCode.isEmpty })
+            }
+            let started = try await client.call(IdentityAPI.startBulkResolution,
+                                                StartBulkResolutionRequest(estimateParameters: slice == 0,
+                                                                           operatorId: "test"))
+            var job = started.job
+            let giveUp = ContinuousClock.now + .seconds(300)
+            while job.state == .running, ContinuousClock.now < giveUp {
+                try await Task.sleep(for: .milliseconds(100))
+                job = try await client.call(IdentityAPI.getBulkResolution,
+                                            GetBulkResolutionRequest(jobId: started.job.jobId)).job
+            }
+            #expect(job.state == .succeeded, "job: \(job.message)\n\(suite.logTail(.identity))")
+        }
+        let rows = try await client.call(IdentityAPI.exportCrossReference,
+                                         ExportCrossReferenceRequest(page: PageRequest(pageSize: 100_000))).rows
+        let stats = try await client.call(IdentityAPI.getStatistics, GetStatisticsRequest())
+        #expect(stats.unresolvedRecords == 0)
+        let indexOf = Dictionary(uniqueKeysWithValues: book.parties.enumerated().map {
+            ($1.ref.sourceSystem + "/" + $1.ref.sourceKey, $0)
+        })
+        var codeOf: [Int: String] = [:]
+        for row in rows { codeOf[indexOf[row.sourceSystem + "/" + row.sourceKey]!] = row.customerCode }
+        #expect(codeOf.count == book.parties.count && codeOf.values.allSatisfy { !$0.isEmpty })
+        return codeOf
+    }
+
+    @Test(.enabled(if: book != nil)) func oneGoAndTenSlicesAgree() async throws {
+        let book = try #require(Self.book)
+        let truth = Dictionary(uniqueKeysWithValues: book.entities.enumerated().map { ($0, $1) })
+        let oneGo = try await Self.load(book, slices: 1, prefix: "bulk1")
+        let sliced = try await Self.load(book, slices: 10, prefix: "bulk10")
+        let whole = PairwiseEvaluation(predicted: oneGo, truth: truth)
+        let inSlices = PairwiseEvaluation(predicted: sliced, truth: truth)
+        print("bulk, one go: \(whole); ten slices: \(inSlices)")
+        #expect(whole.f1 >= 0.99)
+        #expect(abs(whole.f1 - inSlices.f1) <= 0.005)
+    }
+
+    @Test func aSecondJobWhileOneRunsIsRefusedAndAnUnknownJobIsNotFound() async throws {
+        let database = try await PostgresTestCluster.shared().createSuiteDatabase([.identity], prefix: "bulkerr")
+        let suite = try await ServiceProcesses.start([.identity], database: database)
+        defer { Task { await suite.stopAll() } }
+        let client = suite.client(.identity)
+        do {
+            _ = try await client.call(IdentityAPI.getBulkResolution, GetBulkResolutionRequest(jobId: "bulk-nope"))
+            Issue.record("an unknown job was found")
+        } catch {
+            #expect(error.status == .notFound)
+        }
+        let empty = try await client.call(IdentityAPI.startBulkResolution, StartBulkResolutionRequest())
+        var job = empty.job
+        let giveUp = ContinuousClock.now + .seconds(60)
+        while job.state == .running, ContinuousClock.now < giveUp {
+            try await Task.sleep(for: .milliseconds(50))
+            job = try await client.call(IdentityAPI.getBulkResolution, GetBulkResolutionRequest()).job
+        }
+        #expect(job.state == .succeeded && job.message.contains("no deferred records"))
+    }
+}
