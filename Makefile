@@ -112,7 +112,7 @@ stop:
 
 # CPU-heavy suites (the matcher on benchmark data, the book generator) run in a process of their own: their work
 # would otherwise take the cooperative threads that the timing-sensitive suites (RPC deadlines, pool isolation) use.
-HEAVY_SUITES := IdentityMatchingTests|BookGeneratorTests|IdentityResolutionTests
+HEAVY_SUITES := IdentityMatchingTests|BookGeneratorTests|IdentityResolutionTests|BulkResolutionTests
 
 test: deps check-c-boundary
 	swift build --build-tests
@@ -122,6 +122,9 @@ test: deps check-c-boundary
 bench: deps
 	swift build -c release --product clm-bench
 	.build/release/clm-bench
+	swift build -c release --product identity-bench
+	swift build -c release --product clm-identity
+	CLM_BIN_DIR=$(CURDIR)/.build/release .build/release/identity-bench --records $(or $(IDENTITY_BENCH_RECORDS),1000000)
 
 clean: stop
 	rm -rf $(RUN) .build

@@ -38,6 +38,7 @@ let package = Package(
         .executable(name: "clm-retention", targets: ["RetentionServer"]),
         .executable(name: "clm", targets: ["CLMCommand"]),
         .executable(name: "clm-bench", targets: ["RPCBenchmark"]),
+        .executable(name: "identity-bench", targets: ["IdentityBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -136,6 +137,11 @@ let package = Package(
                               dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", nioCore, nioPosix, logging, lifecycle,
                                              .product(name: "UnixSignals", package: "swift-service-lifecycle")],
                               path: "Tests/Benchmarks/RPCBenchmark", swiftSettings: strict),
+
+            .executableTarget(name: "IdentityBenchmark",
+                              dependencies: ["CLMTesting", "IdentityAPI", "IdentityTestSupport", "Models", "RPC",
+                                             "ServiceAPI"],
+                              path: "Tests/Benchmarks/IdentityBenchmark", swiftSettings: strict),
 
             .testTarget(name: "WireCodecTests", dependencies: ["WireCodec", "Models", "ServiceAPI", "CLMTesting"],
                         path: "Tests/WireCodecTests", swiftSettings: strict),

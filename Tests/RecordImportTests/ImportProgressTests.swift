@@ -23,8 +23,8 @@ import Testing
 
     @Test func rejectsFileRowsAreQuotedCSV() {
         let rejection = RowRejection(line: 12, reason: .wrongFieldCount(expected: 3, found: 2), excerpt: "C1,\"张三\"")
-        #expect(RowRejection.rejectsFileHeader == "line,reason_code,reason,row")
-        #expect(rejection.rejectsFileRow == "12,wrong_field_count,\"expected 3 fields, found 2\",\"C1,\"\"张三\"\"\"")
+        #expect(RowRejection.rejectsFileHeader == "line,source_key,reason_code,reason,row")
+        #expect(rejection.rejectsFileRow == "12,,wrong_field_count,\"expected 3 fields, found 2\",\"C1,\"\"张三\"\"\"")
     }
 
     @Test func tallyCountsRejectionsByReason() throws {

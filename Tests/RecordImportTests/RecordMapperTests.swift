@@ -66,7 +66,9 @@ import Testing
         let good = SourceRow(line: 1, cells: .keyed(["id": ["7"], "name": ["王五"], "phones": ["1", "2"]]))
         #expect(try mapper.map(good).get().fields == ["full_name": ["王五"], "phones": ["1", "2"]])
         let bad = SourceRow(line: 2, cells: .keyed(["id": ["8"], "name": ["王五", "王六"]]))
-        #expect(throws: RowRejection(line: 2, reason: .tooManyValues(field: "full_name", count: 2))) { try mapper.map(bad).get() }
+        #expect(throws: RowRejection(line: 2, reason: .tooManyValues(field: "full_name", count: 2), sourceKey: "8")) {
+            try mapper.map(bad).get()
+        }
         let absent = SourceRow(line: 3, cells: .keyed(["name": ["王五"]]))
         #expect(throws: RowRejection(line: 3, reason: .emptyKey(column: "id"))) { try mapper.map(absent).get() }
     }

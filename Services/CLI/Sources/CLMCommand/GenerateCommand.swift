@@ -91,21 +91,19 @@
 //   entities.csv      entity_id, party_kind, household_id, household_role (single|head|spouse|child),
 //                     employer_entity_id — one row per true entity
 //
-// Loading it (once `clm import` exists), one run per source system:
+// Loading it: parties.csv mixes the four systems, so --source-column takes each row's system from its column:
 //
-//     for s in SALES UW POS CLAIMS; do
-//       clm import parties <(awk -F, -v s=$s 'NR==1 || $1==s' book/parties.csv) --source $s --key source_key \
-//         --map kind=party_kind,full_name=full_name,family_name=family_name,given_name=given_name,sex=sex,\
+//     clm import parties book/parties.csv --source-column source_system --key source_key \
+//       --map kind=party_kind,full_name=full_name,family_name=family_name,given_name=given_name,sex=sex,\
 //     birth_date=birth_date,document_type=id_type,document_number=id_number,phones=phone,email=email,\
 //     province=province,city=city,address_lines=address_line,postcode=postcode,occupation=occupation,\
-//     occupation_class=occupation_class,employer_name=employer_name,source_updated_at=updated_at
-//     done
+//     occupation_class=occupation_class,employer_name=employer_name,employer_system=employer_source_system,\
+//     employer_key=employer_source_key,source_updated_at=updated_at
 //
-// (the awk filter is safe only for rows without quoted commas; a `--source-column source_system` option, if
-// `clm import` offers one, loads the file in one go). Business records take the same shape, e.g.
-// `clm import policies book/policies.csv --source-column source_system --key policy_number --map …`.
-// Accuracy is measured by comparing `clm export xref` (source_system, source_key, customer_code) with
-// truth.csv (source_system, source_key, entity_id).
+// Business records take the same shape (amounts in *_fen columns are read as fen), e.g. policies with their parties
+// from policy_roles.csv: `clm import policies book/policies.csv --source-column source_system --key policy_number
+// --map … --roles book/policy_roles.csv --roles-map party_system=party_source_system,party_key=party_source_key,…`.
+// Accuracy: `clm export xref xref.csv`, then `clm eval --truth book/truth.csv --xref xref.csv`.
 
 import ArgumentParser
 import BookGenerator

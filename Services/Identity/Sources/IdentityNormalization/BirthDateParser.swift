@@ -26,18 +26,33 @@ public enum BirthDateParser {
     public static func parse(_ raw: String, order: DayMonthOrder? = nil, today: CalendarDate? = nil)
         -> Normalized<CalendarDate>
     {
+        let date = parseDate(raw, order: order)
+        guard let value = date.value else { return date }
+        let problems = CalendarRules.birthDateProblems(year: value.year, month: value.month, day: value.day,
+                                                       today: today ?? CalendarRules.today())
+        if !problems.isEmpty { return .invalid(raw, problems) }
+        return date
+    }
+
+    /// Reads a date in the same formats, with none of the birth-date rules: any real Gregorian date from year 1 to
+    /// 9999 is accepted, in the future too (policy end dates, due dates). `1990-02-30` and an ambiguous `03/04/2020`
+    /// (unless `order` says how to read it) are flagged like birth dates.
+    /// - Parameters:
+    ///   - raw: the date as given.
+    ///   - order: how to read `NN/NN/YYYY` when both numbers are 12 or less; `nil` flags such dates as ambiguous.
+    public static func parseDate(_ raw: String, order: DayMonthOrder? = nil) -> Normalized<CalendarDate> {
         var text = TextNormalizer.clean(raw)
         if text.isEmpty { return .empty(raw) }
         if let cut = text.firstIndex(where: { $0 == " " || $0 == "T" }) { text = String(text[..<cut]) }
-        let fields: (year: Int32, month: Int32, day: Int32)
         switch read(text, order: order) {
-        case .date(let year, let month, let day): fields = (year, month, day)
-        case .problem(let problem): return .invalid(raw, [problem])
+        case .problem(let problem):
+            return .invalid(raw, [problem])
+        case .date(let year, let month, let day):
+            guard CalendarRules.isValid(year: year, month: month, day: day) else {
+                return .invalid(raw, [NormalizationProblem(.invalidDate, "\(year)-\(month)-\(day) is not a calendar date")])
+            }
+            return Normalized(raw: raw, value: CalendarDate(year: year, month: month, day: day))
         }
-        let problems = CalendarRules.birthDateProblems(year: fields.year, month: fields.month, day: fields.day,
-                                                       today: today ?? CalendarRules.today())
-        if !problems.isEmpty { return .invalid(raw, problems) }
-        return Normalized(raw: raw, value: CalendarDate(year: fields.year, month: fields.month, day: fields.day))
     }
 
     private enum Reading {

@@ -44,6 +44,8 @@ public enum MappingProblem: Sendable, Hashable, CustomStringConvertible {
     /// The header names the column more than once, so the mapping cannot tell which is meant.
     case ambiguousColumn(column: String, occurrences: Int)
     case emptyKeyColumn
+    /// `--source-column` names no column.
+    case emptySourceColumn
 
     public var description: String {
         switch self {
@@ -66,6 +68,8 @@ public enum MappingProblem: Sendable, Hashable, CustomStringConvertible {
             return "column '\(column)' appears \(occurrences) times in the header"
         case .emptyKeyColumn:
             return "no key column given (--key COLUMN)"
+        case .emptySourceColumn:
+            return "--source-column names no column"
         }
     }
 }
@@ -84,10 +88,13 @@ extension ImportKind {
     /// Checks a mapping: every field known (an unknown one names the closest known field), no
     /// single-valued field fed twice, every required field (or one of each required group)
     /// mapped; with a header, every mapped column and the key column present exactly once.
-    /// - Parameter header: the CSV header; nil for JSON Lines, whose keys are not known up front.
+    /// - Parameters:
+    ///   - header: the CSV header; nil for JSON Lines, whose keys are not known up front.
+    ///   - sourceColumn: the column holding each row's source system (`--source-column`), checked like the key.
+    ///   - suppliedElsewhere: required fields the import supplies another way; they need not be mapped.
     /// - Throws: `MappingValidationError` listing every problem found.
-    public func validate(_ mapping: ColumnMapping, keyColumn: String,
-                         header: [String]?) throws(MappingValidationError) -> ResolvedMapping {
+    public func validate(_ mapping: ColumnMapping, keyColumn: String, header: [String]?, sourceColumn: String? = nil,
+                         suppliedElsewhere: Set<String> = []) throws(MappingValidationError) -> ResolvedMapping {
         var problems: [MappingProblem] = []
         var columnsByField: [String: [String]] = [:]
         for entry in mapping.entries {
@@ -102,7 +109,9 @@ extension ImportKind {
         }
         for field in fields {
             guard let columns = columnsByField[field.name] else {
-                if case .required = field.requirement { problems.append(.requiredFieldNotMapped(field.name)) }
+                if case .required = field.requirement, !suppliedElsewhere.contains(field.name) {
+                    problems.append(.requiredFieldNotMapped(field.name))
+                }
                 continue
             }
             if !field.isMultiValued, columns.count > 1 {
@@ -114,6 +123,8 @@ extension ImportKind {
         }
         let key = keyColumn.trimmed
         if key.isEmpty { problems.append(.emptyKeyColumn) }
+        let source = sourceColumn?.trimmed
+        if source?.isEmpty == true { problems.append(.emptySourceColumn) }
         if let header {
             var occurrences: [String: Int] = [:]
             for column in header { occurrences[column, default: 0] += 1 }
@@ -130,6 +141,7 @@ extension ImportKind {
                 }
             }
             if !key.isEmpty { check(key, field: nil) }
+            if let source, !source.isEmpty { check(source, field: "the source system (--source-column)") }
             for field in fields {
                 for column in columnsByField[field.name] ?? [] { check(column, field: field.name) }
             }

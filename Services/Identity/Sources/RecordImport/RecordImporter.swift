@@ -58,7 +58,9 @@ public final class RecordImporter {
                 mapping: ColumnMapping, options: RecordMapper.Options = .init(), keepingRejections: Bool = true,
                 progress: (any ImportProgressReporter)? = nil,
                 progressInterval: Duration = .milliseconds(200)) throws(MappingValidationError) {
-        let resolved = try kind.validate(mapping, keyColumn: keyColumn, header: reader.header)
+        let resolved = try kind.validate(mapping, keyColumn: keyColumn, header: reader.header,
+                                         sourceColumn: options.sourceSystemColumn,
+                                         suppliedElsewhere: options.suppliedElsewhere)
         self.reader = reader
         self.mapper = RecordMapper(sourceSystem: sourceSystem, mapping: resolved, header: reader.header,
                                    options: options)

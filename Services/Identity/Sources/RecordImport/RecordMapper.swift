@@ -57,12 +57,21 @@ public struct RecordMapper: Sendable {
         /// Keep columns no field is mapped to as ``ImportRecord/otherAttributes`` (they become
         /// `PartyDetails.other_attributes`: shown, never matched).
         public var keepUnmappedColumns: Bool
+        /// The column holding each row's source system (`--source-column`), for a file that mixes systems; a row
+        /// with it empty takes the mapper's `sourceSystem`, or is rejected when that is empty too.
+        public var sourceSystemColumn: String?
+        /// Required fields this import supplies another way, so that a mapping need not name them (policies'
+        /// `policyholder_key` when the parties come from a policy-roles file).
+        public var suppliedElsewhere: Set<String>
 
         public init(nullMarkers: Set<String> = Options.defaultNullMarkers, multiValueSeparators: Set<Character> = [],
-                    keepUnmappedColumns: Bool = false) {
+                    keepUnmappedColumns: Bool = false, sourceSystemColumn: String? = nil,
+                    suppliedElsewhere: Set<String> = []) {
             self.nullMarkers = nullMarkers
             self.multiValueSeparators = multiValueSeparators
             self.keepUnmappedColumns = keepUnmappedColumns
+            self.sourceSystemColumn = sourceSystemColumn
+            self.suppliedElsewhere = suppliedElsewhere
         }
 
         public static let defaultNullMarkers: Set<String> = ["NULL", "null", "\\N", "-"]
@@ -91,6 +100,7 @@ public struct RecordMapper: Sendable {
     public let options: Options
     private let header: [String]?
     private let key: Column
+    private let sourceColumn: Column?
     private let mapped: [MappedField]
     /// Required groups: name, and the mapped fields of each.
     private let groups: [(name: String, fields: [String])]
@@ -112,6 +122,8 @@ public struct RecordMapper: Sendable {
             return Column(name: name, index: nil)
         }
         key = column(mapping.keyColumn)
+        let sourceColumnName = options.sourceSystemColumn?.trimmed
+        sourceColumn = sourceColumnName.map(column)
         let groups = mapping.kind.requiredGroups.map { group in
             (name: group.group, fields: group.fields.filter { !mapping.columns(for: $0).isEmpty })
         }
@@ -124,7 +136,8 @@ public struct RecordMapper: Sendable {
             return MappedField(name: entry.field.name, isMultiValued: entry.field.isMultiValued, isRequired: required,
                                group: group, columns: entry.columns.map(column))
         }
-        let read = Set(mapping.columnsRead)
+        var read = Set(mapping.columnsRead)
+        if let sourceColumnName { read.insert(sourceColumnName) }
         columnsRead = read
         unmappedIndices = header.map { header in header.indices.filter { !read.contains(header[$0]) } } ?? []
         nullMarkers = options.nullMarkers.sorted()
@@ -133,13 +146,29 @@ public struct RecordMapper: Sendable {
 
     /// The record for a row, or why the row is rejected.
     public func map(_ row: SourceRow) -> Result<ImportRecord, RowRejection> {
-        func reject(_ reason: RejectionReason) -> Result<ImportRecord, RowRejection> {
-            .failure(RowRejection(line: row.line, reason: reason))
-        }
         var keyValues: [String] = []
         collect(key, in: row, splitting: false, into: &keyValues)
-        guard let sourceKey = keyValues.first else { return reject(.emptyKey(column: key.name)) }
-        guard keyValues.count == 1 else { return reject(.tooManyValues(field: "the source key", count: keyValues.count)) }
+        guard let sourceKey = keyValues.first else {
+            return .failure(RowRejection(line: row.line, reason: .emptyKey(column: key.name)))
+        }
+        guard keyValues.count == 1 else {
+            return .failure(RowRejection(line: row.line,
+                                         reason: .tooManyValues(field: "the source key", count: keyValues.count)))
+        }
+        /// Rows with a key are rejected with it, so that a rejects file can name them.
+        func reject(_ reason: RejectionReason) -> Result<ImportRecord, RowRejection> {
+            .failure(RowRejection(line: row.line, reason: reason, sourceKey: sourceKey))
+        }
+        var system = sourceSystem
+        if let sourceColumn {
+            var systems: [String] = []
+            collect(sourceColumn, in: row, splitting: false, into: &systems)
+            guard systems.count <= 1 else {
+                return reject(.tooManyValues(field: "the source system", count: systems.count))
+            }
+            if let given = systems.first { system = given }
+            if system.isEmpty { return reject(.emptySourceSystem(column: sourceColumn.name)) }
+        }
 
         var fields: [String: [String]] = Dictionary(minimumCapacity: mapped.count)
         var groupHasValue = [Bool](repeating: false, count: groups.count)
@@ -181,7 +210,7 @@ public struct RecordMapper: Sendable {
                 }
             }
         }
-        return .success(ImportRecord(kind: kind, sourceSystem: sourceSystem, sourceKey: sourceKey, line: row.line,
+        return .success(ImportRecord(kind: kind, sourceSystem: system, sourceKey: sourceKey, line: row.line,
                                      fields: fields, otherAttributes: others))
     }
 

@@ -56,6 +56,18 @@ public enum RejectionReason: Sendable, Hashable, CustomStringConvertible {
     case duplicateKey(String)
     /// The `--key` column is empty (or a null marker).
     case emptyKey(column: String)
+    /// `--source-column`'s column is empty and no `--source` stands in for it.
+    case emptySourceSystem(column: String)
+    /// A value that cannot be read as its field's type: `occupation_class "x" is not an integer`.
+    case invalidValue(field: String, value: String, problem: String)
+    /// The values are readable but do not make a record together, e.g. a policy with no policyholder.
+    case invalidRecord(String)
+    /// A policy-roles row whose policy is not in the policies file.
+    case policyNotInFile(policyNumber: String)
+    /// A policy-roles row whose policy was rejected; `line` is the policy's line in the policies file.
+    case policyRejected(policyNumber: String, line: Int)
+    /// The identity service refused the record; the text is its reason.
+    case rejectedByService(String)
     case requiredFieldEmpty(field: String, columns: [String])
     /// None of a required group's fields has a value (e.g. no name at all).
     case requiredGroupEmpty(group: String, fields: [String])
@@ -76,6 +88,12 @@ public enum RejectionReason: Sendable, Hashable, CustomStringConvertible {
         case .notAnObject: "not_an_object"
         case .duplicateKey: "duplicate_key"
         case .emptyKey: "empty_key"
+        case .emptySourceSystem: "empty_source_system"
+        case .invalidValue: "invalid_value"
+        case .invalidRecord: "invalid_record"
+        case .policyNotInFile: "policy_not_in_file"
+        case .policyRejected: "policy_rejected"
+        case .rejectedByService: "rejected_by_service"
         case .requiredFieldEmpty: "required_field_empty"
         case .requiredGroupEmpty: "required_group_empty"
         case .tooManyValues: "too_many_values"
@@ -105,7 +123,20 @@ public enum RejectionReason: Sendable, Hashable, CustomStringConvertible {
             return "key '\(key)' appears twice in the object"
         case .emptyKey(let column):
             return "the source key (column '\(column)') is empty"
+        case .emptySourceSystem(let column):
+            return "the source system (column '\(column)') is empty"
+        case .invalidValue(let field, let value, let problem):
+            return "\(field) \"\(value)\" \(problem)"
+        case .invalidRecord(let text):
+            return text
+        case .policyNotInFile(let policyNumber):
+            return "policy \(policyNumber) is not in the policies file"
+        case .policyRejected(let policyNumber, let line):
+            return "policy \(policyNumber) (line \(line) of the policies file) was rejected"
+        case .rejectedByService(let text):
+            return "rejected by the identity service: \(text)"
         case .requiredFieldEmpty(let field, let columns):
+            if columns.isEmpty { return "required field \(field) is empty" }
             return "required field \(field) (column \(columns.map { "'\($0)'" }.joined(separator: ", "))) is empty"
         case .requiredGroupEmpty(let group, let fields):
             return "no \(group): \(fields.joined(separator: ", ")) \(fields.count == 1 ? "is" : "are all") empty"
@@ -125,11 +156,14 @@ public struct RowRejection: Error, Sendable, Hashable, CustomStringConvertible {
     /// The start of the row as read (invalid UTF-8 shown as U+FFFD), for a rejects file; nil
     /// when not kept.
     public let excerpt: String?
+    /// The row's source key, when it was read before the row was rejected.
+    public let sourceKey: String?
 
-    public init(line: Int, reason: RejectionReason, excerpt: String? = nil) {
+    public init(line: Int, reason: RejectionReason, excerpt: String? = nil, sourceKey: String? = nil) {
         self.line = line
         self.reason = reason
         self.excerpt = excerpt
+        self.sourceKey = sourceKey
     }
 
     /// `line 17: expected 12 fields, found 11`.
@@ -137,15 +171,9 @@ public struct RowRejection: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension RowRejection {
-    /// The header of a rejects file: one CSV row per rejected row.
-    public static let rejectsFileHeader = "line,reason_code,reason,row"
+    /// The header of a rejects file: one CSV row per rejected row (``RejectsFile``).
+    public static let rejectsFileHeader = RejectsFile.header
 
-    /// This rejection as a row of a rejects file (RFC 4180 quoting), without a line break.
-    public var rejectsFileRow: String {
-        func quoted(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacing("\"", with: "\"\"") + "\""
-        }
-        return "\(line),\(reason.code),\(quoted(reason.description)),\(quoted(excerpt ?? ""))"
-    }
+    /// This rejection as a row of a rejects file (RFC 4180 quoting), without a line break and without a source key.
+    public var rejectsFileRow: String { RejectsFile.row(self, sourceKey: nil) }
 }

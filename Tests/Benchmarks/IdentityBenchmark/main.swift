@@ -1,0 +1,111 @@
+// identity-bench: issue 3's benchmark. A generated book is loaded into a real clm-identity on a private PostgreSQL:
+// every party record stored deferred over RPC, then one bulk resolution; then new records resolved and stored one at
+// a time through the RPC with the book in place. The baseline measured in the same run is the health check's round
+// trip on the same socket, so the online figure reads as a ratio as well as in milliseconds.
+//
+//     identity-bench [--records N] [--online M]        (defaults 1,000,000 and 2,000)
+
+import CLMTesting
+import Foundation
+import IdentityAPI
+import IdentityTestSupport
+import Models
+import RPC
+import ServiceAPI
+
+let arguments = CommandLine.arguments
+func option(_ name: String, _ fallback: Int) -> Int {
+    guard let at = arguments.firstIndex(of: name), at + 1 < arguments.count, let value = Int(arguments[at + 1]) else {
+        return fallback
+    }
+    return value
+}
+let target = option("--records", 1_000_000)
+let online = option("--online", 2_000)
+let clock = ContinuousClock()
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+}
+
+// About 2.16 party records per generated person (one to four systems, organisations included).
+let persons = max(100, Int(Double(target) / 2.16))
+print("identity-bench: generating a book of \(persons) persons…")
+var started = clock.now
+let book = try TestBook.generate(persons: persons, organisations: persons / 20, seed: 2026)
+let held = min(online, book.parties.count / 10)
+let bulkRecords = Array(book.parties.dropLast(held))
+let onlineRecords = Array(book.parties.suffix(held))
+print("  \(book.parties.count) party records (\(bulkRecords.count) for bulk, \(held) held out for online) in "
+      + String(format: "%.1f s", seconds(clock.now - started)))
+
+let database = try await PostgresTestCluster.shared().createSuiteDatabase([.identity], prefix: "bench")
+let suite = try await ServiceProcesses.start([.identity], database: database)
+let client = suite.client(.identity)
+
+// Store, deferred, two batches in flight.
+started = clock.now
+let batches = stride(from: 0, to: bulkRecords.count, by: 5_000).map {
+    Array(bulkRecords[$0..<min($0 + 5_000, bulkRecords.count)])
+}
+try await withThrowingTaskGroup(of: Void.self) { group in
+    var next = 0
+    func submit() {
+        guard next < batches.count else { return }
+        let batch = batches[next]
+        next += 1
+        group.addTask {
+            let stored = try await client.call(IdentityAPI.ingestParties,
+                                               IngestPartiesRequest(records: batch, deferResolution: true))
+            precondition(stored.summary.created == Int32(batch.count), "records were not stored: \(stored.summary)")
+        }
+    }
+    submit(); submit()
+    while try await group.next() != nil { submit() }
+}
+let storeTime = seconds(clock.now - started)
+print(String(format: "store (normalise, encrypt, insert, deferred): %.1f s, %.0f records/s", storeTime,
+             Double(bulkRecords.count) / storeTime))
+
+// Bulk resolution.
+started = clock.now
+var job = try await client.call(IdentityAPI.startBulkResolution,
+                                StartBulkResolutionRequest(estimateParameters: true, operatorId: "bench")).job
+while job.state == .running {
+    try await Task.sleep(for: .milliseconds(250))
+    job = try await client.call(IdentityAPI.getBulkResolution, GetBulkResolutionRequest(jobId: job.jobId)).job
+}
+let bulkTime = seconds(clock.now - started)
+let peak = (try? String(contentsOfFile: "/proc/\(suite.process(.identity)!.processIdentifier)/status", encoding: .utf8))?
+    .split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? "VmHWM unknown"
+print(String(format: "bulk resolution: %.1f s wall, %.0f records/s; %@", bulkTime, Double(bulkRecords.count) / bulkTime,
+             job.state == .succeeded ? "succeeded" : "FAILED"))
+print("  \(job.message)")
+print("  identity process peak memory: \(peak)")
+print(String(format: "  store + bulk: %.1f s for %d records", storeTime + bulkTime, bulkRecords.count))
+
+// Online: the held-out records, one at a time, against the stored book.
+var baseline: [Double] = []
+for _ in 0..<200 {
+    let before = clock.now
+    _ = try await client.call(CommonAPI.check, HealthCheckRequest())
+    baseline.append(seconds(clock.now - before) * 1000)
+}
+var latencies: [Double] = []
+var outcomes: [String: Int] = [:]
+for record in onlineRecords {
+    let before = clock.now
+    let answer = try await client.call(IdentityAPI.resolveAndStoreParty, ResolveAndStorePartyRequest(record: record))
+    latencies.append(seconds(clock.now - before) * 1000)
+    outcomes["\(answer.outcome)", default: 0] += 1
+}
+let stats = try await client.call(IdentityAPI.getStatistics, GetStatisticsRequest())
+print(String(format: "online resolve-and-store with %d customers stored: p50 %.2f ms, p99 %.2f ms (baseline health "
+             + "check p50 %.3f ms; p99/baseline %.0f×)", stats.customers, percentile(latencies, 0.5),
+             percentile(latencies, 0.99), percentile(baseline, 0.5),
+             percentile(latencies, 0.99) / percentile(baseline, 0.5)))
+print("  outcomes: \(outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
+await suite.stopAll()
