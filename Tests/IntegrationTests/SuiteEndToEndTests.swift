@@ -25,7 +25,7 @@ import Testing
         let listing = try JSONDecoder().decode(ListMethodsResponse.self, from: Data(methods.stdout.utf8))
         #expect(listing.methods.contains { $0.name == "/clm.rpc.v1.Health/Check" && $0.implemented })
         #expect(listing.methods.contains { $0.name == "/clm.identity.v1.Identity/ResolveParty" && $0.implemented })
-        #expect(listing.methods.contains { $0.name == "/clm.identity.v1.Identity/MergeCustomers" && !$0.implemented })
+        #expect(listing.methods.contains { $0.name == "/clm.identity.v1.Identity/GetCustomer360" && !$0.implemented })
         await suite.stopAll()
     }
 

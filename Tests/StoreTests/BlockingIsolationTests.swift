@@ -37,7 +37,9 @@ import Testing
         let elapsed = Date().timeIntervalSince(start)
         #expect(results == Array(repeating: 1, count: 20))
         #expect(elapsed >= 0.95)  // four at a time: the pool really has only four connections
-        #expect(ticks.current >= Int(elapsed * 40))  // a 10 ms ticker gets most of its ticks
+        // A 10 ms ticker gets about 100 ticks a second when the cooperative pool is free, and next to none if the
+        // sleeps held its threads. Fifteen a second leaves room for a machine busy with other tests.
+        #expect(ticks.current >= Int(elapsed * 15))
     }
 
     @Test func workRunsOnADatabaseThreadNotTheCallersThread() async throws {

@@ -55,6 +55,7 @@ struct OnlineResolver {
             }
             outcome.outcome = .updated
             try PartyStore.replace(existing, with: party, on: connection)
+            try ReviewQueue.supersede(record: existing.id, on: connection)
             id = existing.id
         } else {
             id = try PartyStore.insert(party, on: connection)
@@ -152,6 +153,8 @@ struct OnlineResolver {
                                 subject: previousCode)
             }
         }
+        // Pending review items between records that are now one customer are settled.
+        if !merges.isEmpty { try ReviewQueue.supersedeSettled(customer: target, on: connection) }
         try writer.record(operation)
         let refreshed = try writer.refreshGolden(target, code: code)
         if isNew {
@@ -249,8 +252,12 @@ struct OnlineResolver {
     private func queueReviews(_ reviews: [IdentityMatching.ReviewItem], record: MatchRecord,
                               candidates: [Candidate], matcher: Matcher) throws -> Int {
         let explanations = Explanations(context: context, connection: connection, reveal: true)
+        var queued = 0
         for review in reviews {
             guard let candidate = candidates.first(where: { $0.record.id == review.pair.first }) else { continue }
+            // A pair a person already decided, or already waiting, is not queued again.
+            if try ReviewQueue.isDecidedOrQueued(record: Int64(record.id), candidate: Int64(candidate.record.id),
+                                                 on: connection) { continue }
             let explained = try explanations.candidate(record: record, candidate: candidate, pair: review.pair,
                                                        matcher: matcher, guardRail: review.guardRailText)
             try connection.execute(
@@ -260,7 +267,8 @@ struct OnlineResolver {
                 """,
                 [.int(Int64(record.id)), .int(Int64(candidate.record.id)), .double(review.pair.weight),
                  .bytes(try context.vault.seal(message: explained, .reviewCandidate, owner: "review"))])
+            queued += 1
         }
-        return reviews.count
+        return queued
     }
 }

@@ -32,16 +32,8 @@ struct PartyHandlers {
         results.reserveCapacity(request.records.count)
         let receivedAt = Timestamp.now
         if request.deferResolution {
-            // One transaction for the batch: storing without resolving is cheap.
-            let context = self.context
-            let records = request.records
-            let stored = try await context.pool.transaction { connection in
-                let resolver = OnlineResolver(context: context, connection: connection, traceID: call.traceID)
-                return try records.enumerated().map { index, record in
-                    try Self.store(record, index: index, resolver: resolver, deferred: true, receivedAt: receivedAt)
-                }
-            }
-            results = stored
+            results = try await DeferredBatch(context: context).store(request.records, traceID: call.traceID,
+                                                                     receivedAt: receivedAt)
         } else {
             // A transaction per record, so that locks are short and one record's failure is its own.
             for (index, record) in request.records.enumerated() {

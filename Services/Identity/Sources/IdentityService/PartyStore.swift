@@ -57,7 +57,8 @@ enum PartyStore {
         }
     }
 
-    private static func values(_ party: PreparedParty) -> [PostgresValue] {
+    /// The columns of an insert, in the order `insert` and the bulk COPY name them.
+    static func values(_ party: PreparedParty) -> [PostgresValue] {
         [.text(party.record.ref.sourceSystem), .text(party.record.ref.sourceKey), .int(party.record.sourceVersion),
          .timestamp(microsSince1970: party.updatedAt.unixMicros), .int(Int64(party.normalized.details.kind.protoNumber)),
          .bytes(party.sealedRecord), .bytes(party.sealedNormalised), .bytes(party.sealedMatchFields)]

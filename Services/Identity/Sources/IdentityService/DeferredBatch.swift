@@ -1,0 +1,77 @@
+import IdentityAPI
+import IdentityMatching
+import IdentityResolution
+import Models
+import Store
+
+/// Stores a batch of party records without resolving them (`defer_resolution`), for initial loads of millions: the
+/// records are normalised and sealed on all cores, records new to the store go in with one COPY, and only records
+/// already stored (a newer or the same version) or repeated in the batch take the one-by-one path.
+struct DeferredBatch {
+    let context: IdentityContext
+
+    func store(_ records: [PartyRecord], traceID: String, receivedAt: Timestamp) async throws -> [RecordResult] {
+        let context = self.context
+        // Normalising and sealing is the costly part; it needs no database.
+        let prepared = try await Parallel.offCooperativePool { () throws -> [PreparedParty?] in
+            let parts = Parallel.map(count: records.count, chunks: 8) { range in
+                range.map { index -> Result<PreparedParty?, any Error> in
+                    Result {
+                        PreparedParty.rejection(records[index]) == nil
+                            ? try PreparedParty(records[index], context: context, receivedAt: receivedAt) : nil
+                    }
+                }
+            }
+            return try parts.flatMap { try $0.map { try $0.get() } }
+        }
+        return try await context.pool.transaction { connection in
+            var results = records.enumerated().map { RecordResult(index: Int32($0), ref: $1.ref) }
+            var fresh: [Int] = [], oneByOne: [Int] = []
+            let stored = try Self.storedRefs(records, on: connection)
+            var seen = Set<SourceRef>()
+            for index in records.indices {
+                if let problem = PreparedParty.rejection(records[index]) {
+                    results[index].outcome = .rejected
+                    results[index].reason = problem
+                } else if stored.contains(records[index].ref) || !seen.insert(records[index].ref).inserted {
+                    oneByOne.append(index)
+                } else {
+                    fresh.append(index)
+                }
+            }
+            if !fresh.isEmpty {
+                try connection.copyIn(
+                    """
+                    COPY party_record (source_system, source_key, source_version, source_updated_at, kind, record,
+                                       normalised, match_fields) FROM STDIN
+                    """, rows: fresh.map { PartyStore.values(prepared[$0]!) })
+                for index in fresh {
+                    results[index].outcome = .created
+                    results[index].checks = prepared[index]!.normalized.checks
+                }
+            }
+            let resolver = OnlineResolver(context: context, connection: connection, traceID: traceID)
+            for index in oneByOne {
+                let outcome = try resolver.store(prepared[index]!, deferred: true)
+                results[index].outcome = outcome.outcome
+                results[index].reason = outcome.reason
+                results[index].checks = prepared[index]!.normalized.checks
+                results[index].customerCode = outcome.customerCode
+                results[index].sentToReview = outcome.sentToReview
+            }
+            return results
+        }
+    }
+
+    /// Which of the batch's references are stored already.
+    static func storedRefs(_ records: [PartyRecord], on connection: PostgresConnection) throws -> Set<SourceRef> {
+        let rows = try connection.query(
+            """
+            SELECT source_system, source_key FROM party_record
+            WHERE (source_system, source_key) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+            """, [SQLArray.texts(records.map(\.ref.sourceSystem)), SQLArray.texts(records.map(\.ref.sourceKey))])
+        return Set(try rows.map {
+            SourceRef(sourceSystem: try $0.decode(String.self, at: 0), sourceKey: try $0.decode(String.self, at: 1))
+        })
+    }
+}
