@@ -65,7 +65,8 @@ import WireCodec
         #expect(payments.first?.policyKey == "SALES/POL-1" && payments.first?.productLine == .life)
 
         // The insured arrives: the policy is announced again with both customers.
-        let child = PartyIngestTests.person("SALES", "P2", name: "王小明", id: "110105201001010011", phone: "13900000001")
+        let child = PartyIngestTests.person("SALES", "P2", name: "王小明", id: "110105201001010010",
+                                           phone: "13900000001", born: CalendarDate(year: 2010, month: 1, day: 1))
         let childResult = try await client.call(IdentityAPI.ingestParties, IngestPartiesRequest(records: [child]))
         linked = try await Self.events(PolicyLinked.self, client: client, count: 2)
         #expect(linked.count == 2)

@@ -8,10 +8,12 @@ import Testing
 /// The real clm-identity process on a Unix socket against the real PostgreSQL: party records in, customers out.
 @Suite(.serialized) struct PartyIngestTests {
     static func person(_ system: String, _ key: String, name: String, id: String, phone: String,
-                       version: Int64 = 1) -> PartyRecord {
+                       version: Int64 = 1, born: CalendarDate = CalendarDate(year: 1949, month: 12, day: 31))
+        -> PartyRecord
+    {
         PartyRecord(ref: SourceRef(sourceSystem: system, sourceKey: key), sourceVersion: version,
                     details: PartyDetails(kind: .individual, fullName: name, documentType: .residentId,
-                                          documentNumber: id, birthDate: CalendarDate(year: 1949, month: 12, day: 31),
+                                          documentNumber: id, birthDate: born,
                                           sex: .male, phones: [phone], addressLines: ["北京市朝阳区建国路88号"]))
     }
 

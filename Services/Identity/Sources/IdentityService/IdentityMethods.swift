@@ -6,11 +6,7 @@ enum IdentityMethods {
     /// Methods of the proto that this release does not build yet; each answers UNIMPLEMENTED with this reason, and
     /// `clm methods identity` marks it. This is the one list that says what is missing: it can only shrink, and the
     /// contract tests fail if it names a method the proto does not have or leaves one out.
-    static let notYetBuilt: [String: String] = [
-        "GetCustomer360": identityReason,
-        "ListRelationships": identityReason,
-        "EraseCustomer": identityReason,
-    ]
+    static let notYetBuilt: [String: String] = [:]
 
     /// Roles for the methods whose roles differ from the default for their verb (readers may look, operators change).
     static let roles: [String: Set<Role>] = [
@@ -30,6 +26,4 @@ enum IdentityMethods {
 
     /// The roles that may call `method`: its override, or the default for its verb.
     static func roles(_ method: String) -> Set<Role> { roles[method] ?? MethodCatalog.defaultRoles(for: method) }
-
-    private static let identityReason = "not built yet in this release of identity (issue 3 is in progress: parties are ingested and resolved; business records, reviews, merges and the 360 view come next)"
 }

@@ -16,5 +16,7 @@ public enum IdentityService {
             AuditTrail(context: context).register(in: &router)
             BusinessIngest(context: context).register(in: &router)
             BulkHandlers(context: context).register(in: &router)
+            CustomerView(context: context).register(in: &router)
+            Erasure(context: context).register(in: &router)
         })
 }
