@@ -96,6 +96,14 @@ run: build
 	@for i in $$(seq 1 100); do \
 		if $(BIN)/clm health --socket-dir $(SOCKETS) >/dev/null 2>&1; then break; fi; sleep 0.3; done; \
 	$(BIN)/clm health --socket-dir $(SOCKETS) || { echo "not all services are serving; logs are in $(LOGS)"; exit 1; }
+	@# The sample book: generated and loaded once per run folder (make clean starts over).
+	@if [ ! -f $(RUN)/book/.loaded ]; then \
+		echo "Loading the sample book (2,000 persons and their business) into identity…"; \
+		CLM_SOCKET_DIR=$(SOCKETS) sh Services/Identity/SampleBook/load.sh $(BIN)/clm $(RUN)/book 2000 \
+			>$(LOGS)/sample-book.log 2>&1 || { echo "loading the sample book failed; see $(LOGS)/sample-book.log"; exit 1; }; \
+		touch $(RUN)/book/.loaded; \
+		CLM_SOCKET_DIR=$(SOCKETS) $(BIN)/clm identity stats; \
+	fi
 	@echo
 	@echo "The suite is running. Try: export CLM_SOCKET_DIR=$(SOCKETS); $(BIN)/clm methods identity"
 	@echo "Logs: $(LOGS)/<service>.log   Stop: make stop"
