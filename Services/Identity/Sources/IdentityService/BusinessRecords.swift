@@ -1,5 +1,6 @@
 import IdentityAPI
 import Models
+import Store
 import WireCodec
 
 /// A party a business record names: its reference, role (policies) or 0 (the one party of other kinds; 1 for a
@@ -128,16 +129,7 @@ extension InteractionRecord: BusinessRecordMessage {
 extension CalendarDate {
     /// The UTC+8 calendar day of an instant (the book's business day).
     init(unixMicros: Int64) {
-        let days = Int((unixMicros / 1_000_000 + 8 * 3600) / 86_400)
-        // Howard Hinnant's civil-from-days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: Int32(yearOfEra + era * 400 + (month <= 2 ? 1 : 0)), month: Int32(month), day: Int32(day))
+        let day = PostgresDate(daysSince1970: Int((unixMicros / 1_000_000 + 8 * 3600) / 86_400))
+        self.init(year: Int32(day.year), month: Int32(day.month), day: Int32(day.day))
     }
 }

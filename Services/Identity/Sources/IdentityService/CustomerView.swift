@@ -224,14 +224,10 @@ struct CustomerView {
             return found
         }
 
+        /// Midnight UTC of a calendar day.
         static func timestamp(_ date: CalendarDate) -> Timestamp {
-            // Days from civil (UTC midnight).
-            let y = Int(date.month <= 2 ? date.year - 1 : date.year), m = Int(date.month), d = Int(date.day)
-            let era = (y >= 0 ? y : y - 399) / 400
-            let yoe = y - era * 400
-            let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-            return Timestamp(unixMicros: Int64(era * 146_097 + doe - 719_468) * 86_400_000_000)
+            let days = PostgresDate(year: Int(date.year), month: Int(date.month), day: Int(date.day)).daysSince1970
+            return Timestamp(unixMicros: Int64(days) * 86_400_000_000)
         }
     }
 }
