@@ -89,7 +89,8 @@ let package = Package(
             // The Swift side of identity.proto: used by the service, the CLI, and the services that read its feed.
             .target(name: "IdentityAPI", dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec"],
                     path: "Services/Identity/Sources/IdentityAPI", swiftSettings: strict),
-            .testTarget(name: "IdentityAPITests", dependencies: ["IdentityAPI", "Models", "ServiceAPI", "WireCodec", "RPC"],
+            .testTarget(name: "IdentityAPITests",
+                        dependencies: ["IdentityAPI", "Models", "ServiceAPI", "WireCodec", "RPC", "CLMTesting"],
                         path: "Tests/IdentityAPITests", swiftSettings: strict),
             .target(name: "RecordImport", dependencies: ["Models", "IdentityMatching", "IdentityAPI", "IdentityNormalization"],
                     path: "Services/Identity/Sources/RecordImport", swiftSettings: strict),

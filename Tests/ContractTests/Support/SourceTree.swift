@@ -1,19 +1,11 @@
+import CLMTesting
 import Foundation
 import Testing
 
 /// Files of the repository, found from this source file's path (tests run from anywhere).
 enum SourceTree {
     /// The folder holding Package.swift.
-    static func root(from file: String = #filePath) throws -> URL {
-        var folder = URL(fileURLWithPath: file).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                return folder
-            }
-            folder.deleteLastPathComponent()
-        }
-        throw FixtureError(message: "no Package.swift above \(file)")
-    }
+    static func root(from file: String = #filePath) throws -> URL { try RepositoryRoot.url(from: file) }
 
     /// Tests/ContractTests/Fixtures.
     static func fixtures() throws -> URL {

@@ -1,19 +1,11 @@
+import CLMTesting
 import Foundation
 import Testing
 
 /// Files of the repository, found from this source file's path (tests run from anywhere).
 enum SourceFiles {
     /// The folder holding Package.swift.
-    static func root(from file: String = #filePath) throws -> URL {
-        var folder = URL(fileURLWithPath: file).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                return folder
-            }
-            folder.deleteLastPathComponent()
-        }
-        throw SourceFileError(message: "no Package.swift above \(file)")
-    }
+    static func root(from file: String = #filePath) throws -> URL { try RepositoryRoot.url(from: file) }
 
     /// The text of a file, by its path from the root.
     static func text(_ path: String) throws -> String {

@@ -50,12 +50,7 @@ struct CustomerChanges {
 
     /// A customer code in canonical form, or INVALID_ARGUMENT naming `field`.
     func canonical(_ code: String, field: String) throws -> String {
-        let asked = try Self.required(code, field: field, "a customer code")
-        guard let canonical = try context.codes(on: connection).canonical(asked) else {
-            throw RPCError.invalidArgument(field: field,
-                                           "'\(asked)' is not a customer code (C and 11 characters, e.g. C7K3M9QX2PAH)")
-        }
-        return canonical
+        try context.canonicalCode(code, field: field, on: connection)
     }
 
     // MARK: Customers

@@ -37,7 +37,7 @@ struct CustomerOperations {
         _ = try CustomerChanges.required(request.survivorCode, field: "survivor_code", "the customer that keeps its code")
         _ = try CustomerChanges.required(request.mergedCode, field: "merged_code", "the customer that becomes an alias")
         let (operatorID, reason) = try CustomerChanges.operatorAndReason(request.operatorId, request.reason)
-        let reveal = call.caller.roles.contains(.pii) || call.caller.roles.contains(.admin)
+        let reveal = call.mayRevealPersonalData
         let context = self.context
         let caller = String(call.caller.uid)
         let response = try await context.pool.transaction { connection in

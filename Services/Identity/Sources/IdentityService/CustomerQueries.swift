@@ -25,15 +25,10 @@ struct CustomerQueries {
     }
 
     func customer(_ request: GetCustomerRequest, call: ServerContext) async throws -> GetCustomerResponse {
-        let reveal = call.caller.roles.contains(.pii) || call.caller.roles.contains(.admin)
+        let reveal = call.mayRevealPersonalData
         let context = self.context
-        let asked = request.customerCode.trimmingCharacters(in: .whitespaces)
         return try await context.pool.withConnection { connection in
-            let codec = try context.codes(on: connection)
-            guard let canonical = codec.canonical(asked) else {
-                throw RPCError.invalidArgument(field: "customer_code",
-                                               "'\(asked)' is not a customer code (C and 11 characters, e.g. C7K3M9QX2PAH)")
-            }
+            let canonical = try context.canonicalCode(request.customerCode, field: "customer_code", on: connection)
             let rows = try connection.query(
                 """
                 SELECT c.id, c.code, coalesce(s.id, c.id) FROM customer c LEFT JOIN customer s ON s.id = c.survivor_id

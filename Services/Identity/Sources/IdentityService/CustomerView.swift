@@ -26,7 +26,7 @@ struct CustomerView {
                                            "\(request.maxItemsPerKind); 0 to 10000 (0 means 1000)")
         }
         let limit = request.maxItemsPerKind == 0 ? 1_000 : Int(request.maxItemsPerKind)
-        let reveal = call.caller.roles.contains(.pii) || call.caller.roles.contains(.admin)
+        let reveal = call.mayRevealPersonalData
         let context = self.context
         return try await context.pool.withConnection { connection in
             let reader = Reader(context: context, connection: connection)
@@ -78,11 +78,7 @@ struct CustomerView {
 
         /// The active customer a code (or alias) stands for.
         func customerID(_ code: String) throws -> Int64 {
-            let asked = code.trimmingCharacters(in: .whitespaces)
-            guard let canonical = try context.codes(on: connection).canonical(asked) else {
-                throw RPCError.invalidArgument(field: "customer_code",
-                                               "'\(asked)' is not a customer code (C and 11 characters, e.g. C7K3M9QX2PAH)")
-            }
+            let canonical = try context.canonicalCode(code, field: "customer_code", on: connection)
             guard let row = try connection.query("SELECT coalesce(survivor_id, id) FROM customer WHERE code = $1",
                                                  [.text(canonical)]).first
             else { throw RPCError(.notFound, "no customer \(canonical)") }

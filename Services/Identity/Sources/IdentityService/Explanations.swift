@@ -58,6 +58,14 @@ struct Explanations {
     }
 }
 
+extension IdentityAPI.MatchThresholds {
+    /// The thresholds a matcher decides with, and the version of its parameters, as the wire shows them.
+    init(_ matcher: Matcher, version: String) {
+        self.init(linkWeight: matcher.thresholds.linkWeight, reviewWeight: matcher.thresholds.reviewWeight,
+                  parametersVersion: version)
+    }
+}
+
 /// How each match field's values are masked for callers without the `pii` role.
 enum FieldMasking {
     typealias F = PartyMatching.Field

@@ -1,6 +1,8 @@
 import EventFeed
+import Foundation
 import IdentityResolution
 import Logging
+import RPC
 import ServiceRuntime
 import Store
 import Synchronization
@@ -46,5 +48,17 @@ final class IdentityContext: Sendable {
         let loaded = CustomerCodec(key: try row.decode([UInt8].self, at: 0))
         codec.withLock { $0 = loaded }
         return loaded
+    }
+
+    /// A customer code as the caller typed it, in canonical form (upper case, look-alikes read), or INVALID_ARGUMENT
+    /// naming `field` when it is empty or not a code.
+    func canonicalCode(_ code: String, field: String, on connection: PostgresConnection) throws -> String {
+        let asked = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !asked.isEmpty else { throw RPCError.invalidArgument(field: field, "required: a customer code") }
+        guard let canonical = try codes(on: connection).canonical(asked) else {
+            throw RPCError.invalidArgument(field: field,
+                                           "'\(asked)' is not a customer code (C and 11 characters, e.g. C7K3M9QX2PAH)")
+        }
+        return canonical
     }
 }

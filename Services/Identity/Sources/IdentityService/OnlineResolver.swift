@@ -13,6 +13,8 @@ struct PartyOutcome: Sendable {
     /// Candidates with their explanations (only when asked for).
     var candidates: [MatchCandidate] = []
     var reason: String = ""
+    /// The thresholds and parameters it was resolved with; nil when it was not resolved (unchanged, stale, deferred).
+    var thresholds: IdentityAPI.MatchThresholds?
 }
 
 /// Stores a party record and resolves it against the stored customers through the persistent blocking index, in one
@@ -68,13 +70,14 @@ struct OnlineResolver {
         outcome.verdict = placed.verdict
         outcome.sentToReview = placed.sentToReview
         outcome.candidates = placed.candidates
+        outcome.thresholds = placed.thresholds
         return outcome
     }
 
     /// Resolves a stored, unresolved (or just replaced) record: places it, writes customers, index, reviews, audit
     /// and events.
     func resolve(_ party: PreparedParty, id: Int64, previous: Int64?) throws -> PartyOutcome {
-        let (_, matcher) = try context.matchers.matcher(on: connection)
+        let (version, matcher) = try context.matchers.matcher(on: connection)
         let record = party.matchRecord(id: id)
         let keys = Array(Set(matcher.blockingKeys(of: record).map(context.vault.blockKey))).sorted()
         // A bulk job writing its customers holds this lock exclusively: wait for it rather than miss them.
@@ -181,6 +184,7 @@ struct OnlineResolver {
         }
 
         var outcome = PartyOutcome(outcome: .created, customerCode: code)
+        outcome.thresholds = IdentityAPI.MatchThresholds(matcher, version: version)
         let reviews = try queueReviews(placement.reviews, record: record, candidates: candidates, matcher: matcher)
         outcome.sentToReview = reviews > 0
         outcome.verdict = placement.target != nil ? .link : reviews > 0 ? .clericalReview : .noLink
@@ -226,7 +230,8 @@ struct OnlineResolver {
         }
     }
 
-    private func identifiers(of customers: [Int64]) throws -> [Int64: [String: String]] {
+    /// The guard-rail identifiers each customer holds, by type.
+    func identifiers(of customers: [Int64]) throws -> [Int64: [String: String]] {
         guard !customers.isEmpty else { return [:] }
         let rows = try connection.query("SELECT id, identifiers::text FROM customer WHERE id = ANY($1::bigint[])",
                                         [SQLArray.integers(customers)])

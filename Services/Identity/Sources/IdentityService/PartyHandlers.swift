@@ -57,26 +57,24 @@ struct PartyHandlers {
             throw RPCError.invalidArgument(field: "record", problem)
         }
         let context = self.context
-        let reveal = call.caller.roles.contains(.pii) || call.caller.roles.contains(.admin)
+        let reveal = call.mayRevealPersonalData
         let party = try PreparedParty(request.record, context: context, receivedAt: .now)
-        let (outcome, version) = try await context.pool.transaction { connection in
+        let (outcome, thresholds) = try await context.pool.transaction { connection in
             var resolver = OnlineResolver(context: context, connection: connection, traceID: call.traceID)
             resolver.explain = true
             resolver.reveal = reveal
             let outcome = try resolver.store(party, deferred: false)
-            return (outcome, try context.matchers.matcher(on: connection))
+            // Unchanged and stale records are not resolved again; the answer still names the active thresholds.
+            if let thresholds = outcome.thresholds { return (outcome, thresholds) }
+            let (version, matcher) = try context.matchers.matcher(on: connection)
+            return (outcome, IdentityAPI.MatchThresholds(matcher, version: version))
         }
         context.relay.poke()
-        var result = RecordResult(index: 0, ref: request.record.ref, outcome: outcome.outcome, reason: outcome.reason,
+        let result = RecordResult(index: 0, ref: request.record.ref, outcome: outcome.outcome, reason: outcome.reason,
                                   checks: party.normalized.checks, customerCode: outcome.customerCode,
                                   sentToReview: outcome.sentToReview)
-        if outcome.outcome == .stale { result.reason = outcome.reason }
-        return ResolveAndStorePartyResponse(
-            result: result, outcome: outcome.verdict, candidates: outcome.candidates,
-            thresholds: IdentityAPI.MatchThresholds(linkWeight: version.matcher.thresholds.linkWeight,
-                                                    reviewWeight: version.matcher.thresholds.reviewWeight,
-                                                    parametersVersion: version.version),
-            personalDataMasked: !reveal)
+        return ResolveAndStorePartyResponse(result: result, outcome: outcome.verdict, candidates: outcome.candidates,
+                                            thresholds: thresholds, personalDataMasked: !reveal)
     }
 
     func resolve(_ request: ResolvePartyRequest, call: ServerContext) async throws -> ResolvePartyResponse {
@@ -85,7 +83,7 @@ struct PartyHandlers {
         }
         let limit = request.maxCandidates == 0 ? 10 : Int(request.maxCandidates)
         let context = self.context
-        let reveal = call.caller.roles.contains(.pii) || call.caller.roles.contains(.admin)
+        let reveal = call.mayRevealPersonalData
         let normalized = context.normalizer.normalize(request.query.details)
         let identifiers = context.vault.identifiers(normalized.identifiers)
         let record = MatchRecord(id: -1, fields: normalized.matchFields, identifiers: identifiers)
@@ -101,7 +99,10 @@ struct PartyHandlers {
             let pairs = matcher.pairs(of: record, against: candidates.map(\.record))
             var clusterOf: [Int: Int] = [:]
             for candidate in candidates { clusterOf[candidate.record.id] = Int(candidate.customer) }
-            let placement = Placement.decide(identifiers: record.identifiers, pairs: pairs, clusterOf: clusterOf) { _ in [:] }
+            let clusterIdentifiers = try resolver.identifiers(of: Set(clusterOf.values).map(Int64.init))
+            let placement = Placement.decide(identifiers: record.identifiers, pairs: pairs, clusterOf: clusterOf) {
+                clusterIdentifiers[Int64($0)] ?? [:]
+            }
             var explained = try Explanations(context: context, connection: connection, reveal: reveal)
                 .candidates(record: record, pairs: pairs, candidates: candidates, matcher: matcher, placement: placement)
             explained = Array(explained.prefix(limit))
@@ -112,9 +113,7 @@ struct PartyHandlers {
                 candidates: explained,
                 normalisedQuery: reveal ? normalized.details : PartyMasking.masked(normalized.details),
                 checks: normalized.checks,
-                thresholds: IdentityAPI.MatchThresholds(linkWeight: matcher.thresholds.linkWeight,
-                                                        reviewWeight: matcher.thresholds.reviewWeight,
-                                                        parametersVersion: version),
+                thresholds: IdentityAPI.MatchThresholds(matcher, version: version),
                 personalDataMasked: !reveal)
         }
     }

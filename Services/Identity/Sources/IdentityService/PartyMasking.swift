@@ -1,6 +1,7 @@
 import IdentityAPI
 import Models
 import PersonalData
+import RPC
 
 /// Personal data in answers, masked for callers without the `pii` role (issue 3 item 8): ID numbers
 /// `1101**********1234`, phones `138****5678`, names, e-mail, birth day and month, street lines.
@@ -24,4 +25,9 @@ enum PartyMasking {
     private static func mask(_ value: String, _ kind: PersonalValueKind) -> String {
         value.isEmpty ? "" : Masking.mask(value, as: kind)
     }
+}
+
+extension ServerContext {
+    /// Whether the caller may see personal data unmasked: it holds `pii`, or `admin`.
+    var mayRevealPersonalData: Bool { caller.roles.contains(.pii) || caller.roles.contains(.admin) }
 }

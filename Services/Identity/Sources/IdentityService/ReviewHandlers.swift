@@ -29,7 +29,7 @@ struct ReviewHandlers {
         let size = try NumberPageToken.size(request.page.pageSize, fallback: Self.defaultPage, maximum: Self.maximumPage)
         let after = try NumberPageToken.decode(request.page.pageToken) ?? 0
         let status = request.status == .unspecified ? ReviewStatus.pending : request.status
-        let reveal = call.caller.roles.contains(.pii) || call.caller.roles.contains(.admin)
+        let reveal = call.mayRevealPersonalData
         let context = self.context
         let asked = request.customerCode
         return try await context.pool.withConnection { connection in
@@ -62,7 +62,7 @@ struct ReviewHandlers {
             throw RPCError.invalidArgument(field: "decision", "required: LINK or NO_LINK")
         }
         let (operatorID, reason) = try CustomerChanges.operatorAndReason(request.operatorId, request.reason)
-        let reveal = call.caller.roles.contains(.pii) || call.caller.roles.contains(.admin)
+        let reveal = call.mayRevealPersonalData
         let context = self.context
         let decision = request.decision
         let caller = String(call.caller.uid)
