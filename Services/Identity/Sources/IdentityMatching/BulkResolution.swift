@@ -17,6 +17,8 @@ public struct ResolutionStatistics: Sendable {
     public var records = 0
     /// Candidate pairs from blocking, after deduplication across rules.
     public var candidatePairs = 0
+    /// Candidate pairs each blocking rule contributed, in rule order (a pair counts under the first rule that finds it).
+    public var candidatePairsByRule: [(rule: String, pairs: Int)] = []
     /// Random pairs compared to estimate u (0 when the matcher was given).
     public var randomPairs = 0
     /// Candidate pairs EM ran on (0 when the matcher was given).

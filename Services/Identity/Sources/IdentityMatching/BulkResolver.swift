@@ -53,6 +53,7 @@ public enum BulkResolver {
         let candidates = CandidateGenerator.generate(records, rules: settings.blockingRules,
                                                      blockCap: settings.blockSizeCap)
         statistics.candidatePairs = candidates.pairs.count
+        statistics.candidatePairsByRule = candidates.pairsByRule
         statistics.block = clock.now - start
 
         start = clock.now

@@ -4,9 +4,11 @@
 /// A pair is emitted once: by the first rule, and within it by the first block, under which the two records meet,
 /// so no global sort or set of pairs is needed.
 struct CandidateGenerator {
-    /// The result: pairs as `i << 32 | j` with i < j, and the blocks that were skipped.
+    /// The result: pairs as `i << 32 | j` with i < j, how many each rule contributed (in rule order), and the
+    /// blocks that were skipped.
     struct Output: Sendable {
         var pairs: [UInt64]
+        var pairsByRule: [(rule: String, pairs: Int)]
         var skipped: [SkippedBlock]
     }
 
@@ -63,7 +65,10 @@ struct CandidateGenerator {
         }
 
         var pairs: [UInt64] = []
+        var pairsByRule: [(rule: String, pairs: Int)] = []
         for (r, rule) in ruleBlocks.enumerated() {
+            let before = pairs.count
+            defer { pairsByRule.append((rules[r].name, pairs.count - before)) }
             for (block, members) in rule.members.enumerated() where members.count > 1 && rule.active[block] {
                 for x in 0..<members.count {
                     for y in (x + 1)..<members.count {
@@ -77,6 +82,6 @@ struct CandidateGenerator {
             }
         }
         skipped.sort { ($0.size, $0.key.rule, $0.key.value) > ($1.size, $1.key.rule, $1.key.value) }
-        return Output(pairs: pairs, skipped: skipped)
+        return Output(pairs: pairs, pairsByRule: pairsByRule, skipped: skipped)
     }
 }

@@ -106,15 +106,20 @@ struct BulkResolutionJob: Sendable {
 
         started = clock.now
         try await progress(phase: "storing", done: 0)
-        let customers = try await BulkWriter(context: context, jobID: id, operatorID: operatorID)
+        var (customers, steps) = try await BulkWriter(context: context, jobID: id, operatorID: operatorID)
             .write(loaded, resolution: resolution, activate: estimate || active.version == MatcherCache.priorVersion)
         context.relay.poke()
+        // The planner's statistics still describe the tables as they were before the load; without fresh ones it
+        // scans a million rows for each online lookup until autovacuum comes round.
+        try await context.pool.withConnection { try $0.executeScript("ANALYZE party_record, customer, match_key") }
+        steps.end("statistics")
         let storeTime = clock.now - started
         let statistics = resolution.statistics
         return "\(loaded.records.count) records, \(customers) customers, \(statistics.candidatePairs) candidate pairs, "
             + "\(resolution.clustering.reviews.count) reviews; read \(readTime), match \(matchTime) "
             + "(block \(statistics.block), estimate \(statistics.estimate), score \(statistics.score), "
-            + "cluster \(statistics.cluster)), store \(storeTime)"
+            + "cluster \(statistics.cluster)), store \(storeTime) (\(steps)); pairs by rule: "
+            + statistics.candidatePairsByRule.map { "\($0.rule) \($0.pairs)" }.joined(separator: ", ")
     }
 
     // MARK: Job row

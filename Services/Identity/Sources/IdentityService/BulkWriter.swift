@@ -16,15 +16,21 @@ struct BulkWriter {
 
     /// One customer to create: its records (indices into `Loaded`), and what COPY writes.
     struct NewCustomer: Sendable {
+        var id: Int64
+        var code: String
         var members: [Int]
         var kind: Int
         var identifiers: [String]
-        var golden: GoldenRecord
+        var sealedGolden: [UInt8]
         var profile: CustomerProfile
+        var encodedProfile: [UInt8]
     }
 
-    /// Writes customers, links, keys, reviews and events; returns how many customers were created.
-    func write(_ loaded: BulkReader.Loaded, resolution: BulkResolution, activate: Bool) async throws -> Int {
+    /// Writes customers, links, keys, reviews and events; returns how many customers were created and how long each
+    /// step took.
+    func write(_ loaded: BulkReader.Loaded, resolution: BulkResolution,
+               activate: Bool) async throws -> (customers: Int, steps: StepTimes) {
+        var steps = StepTimes()
         let matcher = resolution.matcher
         let indexOf = Dictionary(uniqueKeysWithValues: loaded.records.enumerated().map { ($1.id, $0) })
         var membersOf: [Int: [Int]] = [:]
@@ -36,14 +42,27 @@ struct BulkWriter {
             weightOf[link.second] = max(weightOf[link.second] ?? -.infinity, link.weight)
         }
 
-        // Golden records and blocking keys on all cores, before the transaction.
+        // Ids and codes first (a sequence's values are not taken back by a rollback, so a failed job only leaves a gap),
+        // then golden records, sealed under their codes, and blocking keys on all cores, before the transaction.
         let context = self.context
+        let (ids, codec) = try await context.pool.withConnection { connection in
+            (try connection.query(
+                "SELECT nextval(pg_get_serial_sequence('customer', 'id')) FROM generate_series(1, $1)",
+                [.int(Int64(clusters.count))]).map { try $0.decode(Int64.self, at: 0) },
+             try context.codes(on: connection))
+        }
         let customers = try await Parallel.offCooperativePool { () throws -> [NewCustomer] in
             let parts = Parallel.map(count: clusters.count, chunks: 16) { range in
-                range.map { index in Result { try Self.customer(clusters[index], loaded: loaded, context: context) } }
+                range.map { index in
+                    Result {
+                        try Self.customer(id: ids[index], code: codec.code(for: ids[index]), clusters[index],
+                                          loaded: loaded, context: context)
+                    }
+                }
             }
             return try parts.flatMap { try $0.map { try $0.get() } }
         }
+        steps.end("golden records")
         let keys = await Parallel.offCooperativePool { () -> [[Int64]] in
             Parallel.map(count: loaded.records.count, chunks: 16) { range in
                 range.map { index in
@@ -51,59 +70,61 @@ struct BulkWriter {
                 }
             }.flatMap { $0 }
         }
+        steps.end("blocking keys")
 
-        let jobID = self.jobID, operatorID = self.operatorID, weights = weightOf
-        try await context.pool.transaction(retries: 0) { connection in
+        let jobID = self.jobID, operatorID = self.operatorID, weights = weightOf, stepsBefore = steps
+        let timed = try await context.pool.transaction(retries: 0) { connection in
+            var steps = stepsBefore
             _ = try connection.query("SELECT pg_advisory_xact_lock($1)", [.int(Self.lock)])
-            let ids = try connection.query(
-                "SELECT nextval(pg_get_serial_sequence('customer', 'id')) FROM generate_series(1, $1)",
-                [.int(Int64(customers.count))]).map { try $0.decode(Int64.self, at: 0) }
-            let codec = try context.codes(on: connection)
             let operation = OperationRecord(type: .customerCreated, operatorID: operatorID,
                                             reason: "bulk resolution job \(jobID)",
                                             detail: "\(customers.count) customers from \(loaded.records.count) records")
             let writer = CustomerWriter(context: context, connection: connection)
             try writer.record(operation)
 
-            var customerRows: [[PostgresValue]] = [], linkRows: [[PostgresValue]] = [], keyRows: [[PostgresValue]] = []
-            var events: [(event: CustomerCreated, subject: String)] = []
-            customerRows.reserveCapacity(customers.count)
-            for (index, customer) in customers.enumerated() {
-                let code = codec.code(for: ids[index])
-                customerRows.append([
-                    .int(ids[index]), .text(code), .int(Int64(customer.kind)),
-                    SQLArray.texts(customer.identifiers),
-                    .bytes(try context.vault.seal(message: customer.golden, .golden, owner: code)),
-                    .bytes(Array(try WireCodec.encode(customer.profile).readableBytesView)), .text(operation.id),
-                ])
-                for member in customer.members {
-                    let recordID = loaded.records[member].id
-                    linkRows.append([.int(Int64(recordID)), .int(ids[index]),
-                                     .text(customer.members.count == 1 ? "new" : "matcher"),
-                                     weights[recordID].map { .double($0) } ?? .null,
-                                     SQLArray.integers(keys[member])])
-                    for key in keys[member] { keyRows.append([.int(key), .int(Int64(recordID))]) }
-                }
-                events.append((CustomerCreated(customerCode: code, profile: customer.profile,
-                                               record: loaded.refs[customer.members[0]], operationId: operation.id),
-                               code))
-            }
+            // Rows are made as COPY reads them: the book is never held twice over as rows.
             try connection.copyIn(
-                "COPY customer (id, code, kind, identifiers, golden, profile, created_by) FROM STDIN", rows: customerRows)
+                "COPY customer (id, code, kind, identifiers, golden, profile, created_by) FROM STDIN",
+                rows: customers.lazy.map { customer -> [PostgresValue] in
+                    [.int(customer.id), .text(customer.code), .int(Int64(customer.kind)),
+                     SQLArray.texts(customer.identifiers), .bytes(customer.sealedGolden),
+                     .bytes(customer.encodedProfile), .text(operation.id)]
+                })
+            steps.end("customers")
             try connection.executeScript(
                 """
                 CREATE TEMP TABLE bulk_link (record_id bigint, customer_id bigint, linked_by text,
                                              weight double precision, keys bigint[]) ON COMMIT DROP
                 """)
-            try connection.copyIn("COPY bulk_link FROM STDIN", rows: linkRows)
+            try connection.copyIn(
+                "COPY bulk_link FROM STDIN",
+                rows: customers.lazy.flatMap { customer in
+                    customer.members.lazy.map { member -> [PostgresValue] in
+                        let recordID = loaded.records[member].id
+                        return [.int(Int64(recordID)), .int(customer.id),
+                                .text(customer.members.count == 1 ? "new" : "matcher"),
+                                weights[recordID].map { .double($0) } ?? .null, SQLArray.integers(keys[member])]
+                    }
+                })
             try connection.execute(
                 """
                 UPDATE party_record p SET customer_id = b.customer_id, linked_by = b.linked_by, link_weight = b.weight,
                        linked_at = now(), changed_at = now(), match_keys = b.keys
                 FROM bulk_link b WHERE p.id = b.record_id AND p.customer_id IS NULL
                 """)
-            try connection.copyIn("COPY match_key (key, record_id) FROM STDIN", rows: keyRows)
-            try context.outbox.appendAll(events, on: connection)
+            steps.end("links")
+            try Self.copyKeys(
+                loaded.records.indices.lazy.flatMap { member in
+                    keys[member].lazy.map { key -> [PostgresValue] in
+                        [.int(key), .int(Int64(loaded.records[member].id))]
+                    }
+                }, on: connection)
+            steps.end("blocking index")
+            try context.outbox.appendAll(customers.map { customer in
+                (CustomerCreated(customerCode: customer.code, profile: customer.profile,
+                                 record: loaded.refs[customer.members[0]], operationId: operation.id), customer.code)
+            }, on: connection)
+            steps.end("events")
             try Self.queueReviews(resolution, loaded: loaded, indexOf: indexOf, context: context, on: connection)
             if activate {
                 _ = try context.matchers.activate(matcher, fittedOn: loaded.records.count, on: connection)
@@ -127,14 +148,32 @@ struct BulkWriter {
                 ORDER BY 1
                 """)
             for row in dependants { try linked.emit(record: try row.decode(Int64.self, at: 0)) }
+            steps.end("reviews, model and business links")
+            return steps
         }
-        return customers.count
+        return (customers.count, timed)
+    }
+
+    /// Files the records under their blocking keys. Into an empty index, the primary key is dropped and built again
+    /// after the COPY: one sorted build instead of millions of inserts at random places in the B-tree.
+    static func copyKeys(_ rows: some Sequence<[PostgresValue]>, on connection: PostgresConnection) throws {
+        let empty = try connection.query("SELECT NOT EXISTS (SELECT 1 FROM match_key)")[0].decode(Bool.self, at: 0)
+        if empty { try connection.executeScript("ALTER TABLE match_key DROP CONSTRAINT match_key_pkey") }
+        try connection.copyIn("COPY match_key (key, record_id) FROM STDIN", rows: rows)
+        if empty {
+            try connection.executeScript(
+                """
+                SET LOCAL maintenance_work_mem = '512MB';
+                ALTER TABLE match_key ADD CONSTRAINT match_key_pkey PRIMARY KEY (key, record_id);
+                """)
+        }
     }
 
     static let lock = BulkResolutionJob.lockKey
 
-    /// The customer a cluster becomes: golden record from its members' normalised records.
-    static func customer(_ members: [Int], loaded: BulkReader.Loaded, context: IdentityContext) throws -> NewCustomer {
+    /// The customer a cluster becomes: golden record from its members' normalised records, sealed under its code.
+    static func customer(id: Int64, code: String, _ members: [Int], loaded: BulkReader.Loaded,
+                         context: IdentityContext) throws -> NewCustomer {
         var sources: [Survivorship.Source] = []
         var identifiers = Set<String>()
         for member in members {
@@ -146,8 +185,11 @@ struct BulkWriter {
             for (type, hash) in loaded.records[member].identifiers { identifiers.insert(type + "=" + hash) }
         }
         let golden = context.survivorship.golden(sources)
-        return NewCustomer(members: members, kind: golden.details.kind.protoNumber, identifiers: identifiers.sorted(),
-                           golden: golden, profile: Survivorship.profile(golden))
+        let profile = Survivorship.profile(golden)
+        return NewCustomer(id: id, code: code, members: members, kind: golden.details.kind.protoNumber,
+                           identifiers: identifiers.sorted(),
+                           sealedGolden: try context.vault.seal(message: golden, .golden, owner: code),
+                           profile: profile, encodedProfile: Array(try WireCodec.encode(profile).readableBytesView))
     }
 
     /// The clustering's review pairs as queue items, explained.
