@@ -125,6 +125,19 @@ let package = Package(
         + service("Identity", folder: "Identity",
                   uses: ["IdentityAPI", "IdentityResolution", "IdentityMatching", "IdentityNormalization",
                          "PersonalData"])
+        + [
+            // The Swift side of scoring.proto: used by the service, the CLI, and lifecycle, which reads its feed.
+            .target(name: "ScoringAPI", dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec"],
+                    path: "Services/Scoring/Sources/ScoringAPI", swiftSettings: strict),
+            .testTarget(name: "ScoringAPITests",
+                        dependencies: ["ScoringAPI", "Models", "ServiceAPI", "WireCodec", "RPC", "CLMTesting"],
+                        path: "Tests/ScoringAPITests", swiftSettings: strict),
+            // Scoring's pure parts: a customer's facts in, metrics, CLV, risk and loyalty out; no database, no wire.
+            .target(name: "ScoringModel", dependencies: ["Models"],
+                    path: "Services/Scoring/Sources/ScoringModel", swiftSettings: strict),
+            .testTarget(name: "ScoringModelTests", dependencies: ["ScoringModel", "Models"],
+                        path: "Tests/ScoringModelTests", swiftSettings: strict),
+        ]
         + service("Scoring", folder: "Scoring")
         + service("CustomerLifecycle", folder: "Lifecycle")
         + service("Retention", folder: "Retention")

@@ -35,7 +35,10 @@ enum SourceTree {
 
     /// Folders whose `WireMessage` types are sampled by a test target of their own rather than here, because this
     /// target does not depend on them; that target checks its folder the same way.
-    static let sampledElsewhere = ["Services/Identity/Sources/IdentityAPI/"]  // Tests/IdentityAPITests
+    static let sampledElsewhere = [
+        "Services/Identity/Sources/IdentityAPI/",  // Tests/IdentityAPITests
+        "Services/Scoring/Sources/ScoringAPI/",  // Tests/ScoringAPITests
+    ]
 
     /// The `protoName`s the Swift sources of Shared/ and Services/ declare for their `WireMessage` types, but for
     /// those of `sampledElsewhere`.

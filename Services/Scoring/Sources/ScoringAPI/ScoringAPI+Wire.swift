@@ -1,0 +1,67 @@
+public import WireCodec
+
+// Which proto message each type of this module is: the codec matches the rest by field name. In the order of
+// scoring.proto.
+
+extension Threshold: WireMessage { public static let protoName = "clm.scoring.v1.Threshold" }
+extension Condition: WireMessage { public static let protoName = "clm.scoring.v1.Condition" }
+extension Normalisation: WireMessage { public static let protoName = "clm.scoring.v1.Normalisation" }
+extension WeightedComponent: WireMessage { public static let protoName = "clm.scoring.v1.WeightedComponent" }
+extension TierRule: WireMessage { public static let protoName = "clm.scoring.v1.TierRule" }
+extension FlagRule: WireMessage { public static let protoName = "clm.scoring.v1.FlagRule" }
+extension LayerRule: WireMessage { public static let protoName = "clm.scoring.v1.LayerRule" }
+extension RiskGradeBand: WireMessage { public static let protoName = "clm.scoring.v1.RiskGradeBand" }
+extension RfmBands: WireMessage { public static let protoName = "clm.scoring.v1.RfmBands" }
+extension LapseRate: WireMessage { public static let protoName = "clm.scoring.v1.LapseRate" }
+extension ClvAssumptions: WireMessage { public static let protoName = "clm.scoring.v1.ClvAssumptions" }
+extension MarginRate: WireMessage { public static let protoName = "clm.scoring.v1.MarginRate" }
+extension Hysteresis: WireMessage { public static let protoName = "clm.scoring.v1.Hysteresis" }
+extension RuleSetRef: WireMessage { public static let protoName = "clm.scoring.v1.RuleSetRef" }
+extension RuleSet: WireMessage { public static let protoName = "clm.scoring.v1.RuleSet" }
+extension RuleProblem: WireMessage { public static let protoName = "clm.scoring.v1.RuleProblem" }
+extension CustomerMetrics: WireMessage { public static let protoName = "clm.scoring.v1.CustomerMetrics" }
+extension InsuranceRfm: WireMessage { public static let protoName = "clm.scoring.v1.InsuranceRfm" }
+extension ClvEstimate: WireMessage { public static let protoName = "clm.scoring.v1.ClvEstimate" }
+extension RiskAssessment: WireMessage { public static let protoName = "clm.scoring.v1.RiskAssessment" }
+extension LoyaltyAssessment: WireMessage { public static let protoName = "clm.scoring.v1.LoyaltyAssessment" }
+extension ScoreComponent: WireMessage { public static let protoName = "clm.scoring.v1.ScoreComponent" }
+extension RuleFired: WireMessage { public static let protoName = "clm.scoring.v1.RuleFired" }
+extension ScoreExplanation: WireMessage { public static let protoName = "clm.scoring.v1.ScoreExplanation" }
+extension ScoreCard: WireMessage { public static let protoName = "clm.scoring.v1.ScoreCard" }
+extension GetScoreCardRequest: WireMessage { public static let protoName = "clm.scoring.v1.GetScoreCardRequest" }
+extension GetScoreCardResponse: WireMessage { public static let protoName = "clm.scoring.v1.GetScoreCardResponse" }
+extension RescoreCustomerRequest: WireMessage { public static let protoName = "clm.scoring.v1.RescoreCustomerRequest" }
+extension RescoreCustomerResponse: WireMessage { public static let protoName = "clm.scoring.v1.RescoreCustomerResponse" }
+extension ListCustomersRequest: WireMessage { public static let protoName = "clm.scoring.v1.ListCustomersRequest" }
+extension ListCustomersResponse: WireMessage { public static let protoName = "clm.scoring.v1.ListCustomersResponse" }
+extension GetTierDistributionRequest: WireMessage { public static let protoName = "clm.scoring.v1.GetTierDistributionRequest" }
+extension TierCount: WireMessage { public static let protoName = "clm.scoring.v1.TierCount" }
+extension LayerCount: WireMessage { public static let protoName = "clm.scoring.v1.LayerCount" }
+extension GetTierDistributionResponse: WireMessage { public static let protoName = "clm.scoring.v1.GetTierDistributionResponse" }
+extension GetRuleSetTemplateRequest: WireMessage { public static let protoName = "clm.scoring.v1.GetRuleSetTemplateRequest" }
+extension GetRuleSetTemplateResponse: WireMessage { public static let protoName = "clm.scoring.v1.GetRuleSetTemplateResponse" }
+extension SaveRuleSetRequest: WireMessage { public static let protoName = "clm.scoring.v1.SaveRuleSetRequest" }
+extension SaveRuleSetResponse: WireMessage { public static let protoName = "clm.scoring.v1.SaveRuleSetResponse" }
+extension GetRuleSetRequest: WireMessage { public static let protoName = "clm.scoring.v1.GetRuleSetRequest" }
+extension GetRuleSetResponse: WireMessage { public static let protoName = "clm.scoring.v1.GetRuleSetResponse" }
+extension ListRuleSetsRequest: WireMessage { public static let protoName = "clm.scoring.v1.ListRuleSetsRequest" }
+extension ListRuleSetsResponse: WireMessage { public static let protoName = "clm.scoring.v1.ListRuleSetsResponse" }
+extension ValidateRuleSetRequest: WireMessage { public static let protoName = "clm.scoring.v1.ValidateRuleSetRequest" }
+extension ValidateRuleSetResponse: WireMessage { public static let protoName = "clm.scoring.v1.ValidateRuleSetResponse" }
+extension DryRunRuleSetRequest: WireMessage { public static let protoName = "clm.scoring.v1.DryRunRuleSetRequest" }
+extension MigrationCell: WireMessage { public static let protoName = "clm.scoring.v1.MigrationCell" }
+extension DryRunRuleSetResponse: WireMessage { public static let protoName = "clm.scoring.v1.DryRunRuleSetResponse" }
+extension ActivateRuleSetRequest: WireMessage { public static let protoName = "clm.scoring.v1.ActivateRuleSetRequest" }
+extension ActivateRuleSetResponse: WireMessage { public static let protoName = "clm.scoring.v1.ActivateRuleSetResponse" }
+extension ListVipCustomersRequest: WireMessage { public static let protoName = "clm.scoring.v1.ListVipCustomersRequest" }
+extension VipEntry: WireMessage { public static let protoName = "clm.scoring.v1.VipEntry" }
+extension ListVipCustomersResponse: WireMessage { public static let protoName = "clm.scoring.v1.ListVipCustomersResponse" }
+extension StartRescoreAllRequest: WireMessage { public static let protoName = "clm.scoring.v1.StartRescoreAllRequest" }
+extension StartRescoreAllResponse: WireMessage { public static let protoName = "clm.scoring.v1.StartRescoreAllResponse" }
+extension GetRescoreStatusRequest: WireMessage { public static let protoName = "clm.scoring.v1.GetRescoreStatusRequest" }
+extension GetRescoreStatusResponse: WireMessage { public static let protoName = "clm.scoring.v1.GetRescoreStatusResponse" }
+extension ScoreChanged: WireMessage { public static let protoName = "clm.scoring.v1.ScoreChanged" }
+extension TierChanged: WireMessage { public static let protoName = "clm.scoring.v1.TierChanged" }
+extension VipEntered: WireMessage { public static let protoName = "clm.scoring.v1.VipEntered" }
+extension VipLeft: WireMessage { public static let protoName = "clm.scoring.v1.VipLeft" }
+extension RuleSetActivated: WireMessage { public static let protoName = "clm.scoring.v1.RuleSetActivated" }

@@ -1,0 +1,92 @@
+public import Models
+
+/// A customer's lifetime value (scoring.proto `ClvEstimate`): the expected, discounted margin on the premiums
+/// of the policies they hold now, over the horizon.
+public struct ClvEstimate: Sendable, Hashable, Codable {
+    /// Discounted expected margin.
+    public var clv: Money
+    /// Undiscounted premium expected over the horizon.
+    public var expectedPremium: Money
+    /// Probability the customer still holds cover at the horizon, 0–1.
+    public var survivalToHorizon: Double
+    /// The assumptions used.
+    public var assumptions: ClvAssumptions
+
+    public init(clv: Money, expectedPremium: Money, survivalToHorizon: Double, assumptions: ClvAssumptions) {
+        self.clv = clv
+        self.expectedPremium = expectedPremium
+        self.survivalToHorizon = survivalToHorizon
+        self.assumptions = assumptions
+    }
+
+    /// Projects the held policies in force on `asOf` (in `currency`) year by year, t = 0 ..< H:
+    ///
+    ///     CLV               = Σₜ Σₚ APₚ · mₚ · Sₚ(t) · vᵗ          v = 1 / (1 + discount rate)
+    ///     expected premium  = Σₜ Σₚ APₚ · Sₚ(t)
+    ///     Sₚ(t)             = ₜpₓ · (1 − lₚ)ᵗ
+    ///     survival to H     = ₕpₓ · (1 − Πₚ (1 − (1 − lₚ)ᴴ · runsₚ(H)))
+    ///
+    /// where APₚ is the policy's annualised premium, mₚ and lₚ its line's margin and lapse rates, ₜpₓ the
+    /// chance of surviving t years from age x under `mortality` (x = `asOf.year − birth year`; no mortality for
+    /// organisations or an unknown birth year), and each year's premium is taken at the start of the year, the
+    /// first one now. A policy pays premium in year t only when it is not single-premium, still runs at the
+    /// year's start (one-year policies are assumed renewed — their lapse rate is the chance they are not;
+    /// others stop at their end date) and is within its premium term (`premiumTermYears` from its start, when
+    /// known). Money is rounded to the minor unit at the end (halves away from zero).
+    /// - Parameters:
+    ///   - facts: the customer's facts.
+    ///   - asOf: the day projected from.
+    ///   - currency: policies in other currencies are left out.
+    ///   - assumptions: discount, lapse and margin rates and the horizon (clamped to 1–100 years).
+    ///   - mortality: the table `assumptions.mortalityTable` names.
+    public init(facts: CustomerFacts, asOf: CalendarDate, currency: String, assumptions: ClvAssumptions,
+                mortality: MortalityTable) {
+        let horizon = Int(min(100, max(1, assumptions.horizonYears)))
+        let policies = facts.policiesInForce(on: asOf).filter { $0.annualisedPremium.currency == currency }
+        let age = facts.profile?.age(on: asOf)
+        let sex = facts.profile?.sex ?? .unspecified
+        let alive: (Int) -> Double = { years in
+            age.map { mortality.survival(age: $0, sex: sex, years: years) } ?? 1
+        }
+        let discount = 1 / (1 + assumptions.discountRate)
+        var clv = 0.0
+        var premium = 0.0
+        for year in 0 ..< horizon {
+            let yearStart = asOf.addingMonths(12 * year)
+            for policy in policies where Self.paysPremium(policy, on: yearStart) {
+                let annual = Double(policy.annualisedPremium.minorUnits)
+                let persists = Self.power(1 - assumptions.lapseRate(of: policy.productLine), year)
+                let expected = annual * alive(year) * persists
+                premium += expected
+                clv += expected * assumptions.marginRate(of: policy.productLine) * Self.power(discount, year)
+            }
+        }
+        let horizonDay = asOf.addingMonths(12 * horizon)
+        let allGone = policies.reduce(1.0) { product, policy in
+            let kept = Self.runs(policy, on: horizonDay)
+                ? Self.power(1 - assumptions.lapseRate(of: policy.productLine), horizon) : 0
+            return product * (1 - kept)
+        }
+        self.init(clv: Money(roundingMinorUnits: clv, currency: currency),
+                  expectedPremium: Money(roundingMinorUnits: premium, currency: currency),
+                  survivalToHorizon: policies.isEmpty ? 0 : alive(horizon) * (1 - allGone),
+                  assumptions: assumptions)
+    }
+
+    /// The policy still gives cover on `day`: one-year policies by renewal, others until their end date.
+    static func runs(_ policy: PolicyFact, on day: CalendarDate) -> Bool {
+        policy.isShortTerm || policy.endDate.map { day <= $0 } ?? true
+    }
+
+    /// A premium falls due in the projection year starting on `day`.
+    static func paysPremium(_ policy: PolicyFact, on day: CalendarDate) -> Bool {
+        guard policy.paymentMode != .single, runs(policy, on: day) else { return false }
+        guard policy.premiumTermYears > 0, let start = policy.effectiveDate ?? policy.issueDate else { return true }
+        return day < start.addingMonths(12 * Int(policy.premiumTermYears))
+    }
+
+    /// `base` to a whole power, by repeated multiplication (exact for the hand-checked cases).
+    static func power(_ base: Double, _ exponent: Int) -> Double {
+        (0 ..< max(0, exponent)).reduce(1.0) { product, _ in product * base }
+    }
+}

@@ -1,0 +1,34 @@
+/// The edges that cut each insurance-RFM quantity into bands 1–5 (scoring.proto `RfmBands`): four ascending
+/// edges each.
+public struct RfmBands: Sendable, Hashable, Codable {
+    /// R: days since the last renewal or purchase; shorter is better.
+    public var renewalIntervalDaysEdges: [Double]
+    /// F: policies held; more is better.
+    public var policiesHeldEdges: [Double]
+    /// M: distinct value-added services used; more is better.
+    public var serviceDepthEdges: [Double]
+
+    public init(renewalIntervalDaysEdges: [Double], policiesHeldEdges: [Double], serviceDepthEdges: [Double]) {
+        self.renewalIntervalDaysEdges = renewalIntervalDaysEdges
+        self.policiesHeldEdges = policiesHeldEdges
+        self.serviceDepthEdges = serviceDepthEdges
+    }
+
+    /// Edges to use before the book has been measured: R at 90, 180, 365 and 730 days; F at 1, 2, 3 and 5
+    /// policies; M at 1, 2, 3 and 5 services.
+    public static let defaults = RfmBands(renewalIntervalDaysEdges: [90, 180, 365, 730],
+                                          policiesHeldEdges: [1, 2, 3, 5], serviceDepthEdges: [1, 2, 3, 5])
+
+    /// Band of a quantity where more is better: `1 + edges at or below the value`, at most 5 (below the first
+    /// edge → 1, at or above the fourth → 5).
+    public static func bandMoreIsBetter(_ value: Double, edges: [Double]) -> Int {
+        min(5, 1 + edges.prefix(4).filter { $0 <= value }.count)
+    }
+
+    /// Band of a quantity where less is better: `5 − edges at or below the value`, at least 1 (below the first
+    /// edge → 5, at or above the fourth → 1). An absent value (never renewed nor bought) is band 1.
+    public static func bandLessIsBetter(_ value: Double?, edges: [Double]) -> Int {
+        guard let value else { return 1 }
+        return max(1, 5 - edges.prefix(4).filter { $0 <= value }.count)
+    }
+}

@@ -1,0 +1,86 @@
+public import Models
+
+/// A customer's risk (scoring.proto `RiskAssessment`): the factors — claim frequency and severity, fraud
+/// flags, occupation class, declared habits — and the score and grade a `RiskModel` makes of them.
+public struct RiskAssessment: Sendable, Hashable, Codable {
+    public var grade: RiskGrade
+    /// 0–100, higher is riskier.
+    public var riskScore: Double
+    /// Claims made in the look-back.
+    public var claimCount: Int32
+    /// Claims per policy-year in the look-back.
+    public var claimFrequency: Double
+    /// Average paid per paid claim in the look-back; absent without one.
+    public var claimSeverity: Money?
+    /// Paid on the look-back's claims.
+    public var claimsPaid: Money
+    /// Claims flagged as suspected fraud, ever.
+    public var fraudFlags: Int32
+    /// 1–6; 0 when unknown.
+    public var occupationClass: Int32
+    /// Declared habits by name ("smoking", "hazardous_sports").
+    public var declaredHabits: [String]
+
+    public init(grade: RiskGrade, riskScore: Double, claimCount: Int32, claimFrequency: Double, claimSeverity: Money?,
+                claimsPaid: Money, fraudFlags: Int32, occupationClass: Int32, declaredHabits: [String]) {
+        self.grade = grade
+        self.riskScore = riskScore
+        self.claimCount = claimCount
+        self.claimFrequency = claimFrequency
+        self.claimSeverity = claimSeverity
+        self.claimsPaid = claimsPaid
+        self.fraudFlags = fraudFlags
+        self.occupationClass = occupationClass
+        self.declaredHabits = declaredHabits
+    }
+
+    /// Measures the factors and scores them:
+    /// - claims in the look-back: claims made (`madeOn`) in the window, withdrawn ones left out;
+    /// - claim count: how many;
+    /// - claim frequency: `claim count / max(1, policy-years)`, policy-years being the days of cover in the
+    ///   window of every policy the customer holds or is insured on, over 365 (at least one policy-year, so a
+    ///   short history does not inflate the rate);
+    /// - claims paid: the settled amounts of those claims, in the settings' currency;
+    /// - claim severity: `claims paid / claims with a settled amount above 0`, rounded to the minor unit;
+    /// - fraud flags: claims ever flagged; occupation class and habits from the declared profile.
+    ///
+    /// The score is `LinearComponent.score(model.components)` over these factors (and `otherMetrics` for any
+    /// other metric a component names); the grade follows `model.bands`.
+    public init(facts: CustomerFacts, settings: MetricSettings, model: RiskModel = .standard,
+                otherMetrics: (Metric) -> MetricValue? = { _ in nil }) {
+        let window = settings.window
+        let claims = facts.claims.filter { $0.status != .withdrawn && window.contains($0.madeOn) }
+        let coveredDays = facts.policies.filter(\.coversCustomer).reduce(0) {
+            $0 + window.overlapDays(with: $1.coverPeriod(asOf: settings.asOf))
+        }
+        let paid = claims.compactMap(\.settledAmount).filter { $0.currency == settings.currency && $0.minorUnits > 0 }
+        let paidTotal = paid.reduce(Int64(0)) { $0 + $1.minorUnits }
+        self.init(
+            grade: .unspecified, riskScore: 0, claimCount: Int32(claims.count),
+            claimFrequency: Double(claims.count) / max(1, Double(coveredDays) / 365),
+            claimSeverity: paid.isEmpty ? nil
+                : Money(roundingMinorUnits: Double(paidTotal) / Double(paid.count), currency: settings.currency),
+            claimsPaid: Money(minorUnits: paidTotal, currency: settings.currency),
+            fraudFlags: Int32(facts.claims.filter(\.fraudFlag).count),
+            occupationClass: facts.profile?.occupationClass ?? 0,
+            declaredHabits: facts.profile?.habitNames ?? [])
+        let factors = self
+        let score = LinearComponent.score(model.components) { factors.value(of: $0) ?? otherMetrics($0) }
+        self.riskScore = score
+        self.grade = RiskGradeBand.grade(for: score, bands: model.bands)
+    }
+
+    /// The value of a risk factor metric (claim frequency, severity, fraud flags, occupation class, declared
+    /// habits, risk score); nil for other metrics and for severity without paid claims.
+    public func value(of metric: Metric) -> MetricValue? {
+        switch metric {
+        case .claimFrequency: .number(claimFrequency)
+        case .claimSeverity: claimSeverity.map(MetricValue.amount)
+        case .fraudFlags: .number(Double(fraudFlags))
+        case .occupationClass: .number(Double(occupationClass))
+        case .declaredHabits: .number(Double(declaredHabits.count))
+        case .riskScore: .number(riskScore)
+        default: nil
+        }
+    }
+}
