@@ -56,5 +56,26 @@ import Testing
                                      blockingRules: [.on(.value("phone")), .on(.value("given_name"))])
         let resolution = try await BulkResolver.resolve(records, settings: settings)
         #expect(resolution.statistics.candidatePairs == 3)  // (1,2) once for two phones and the name; (1,3); (2,3)
+        #expect(resolution.statistics.candidatePairsByRule.map(\.rule) == ["phone", "given_name"])
+        #expect(resolution.statistics.candidatePairsByRule.map(\.pairs) == [1, 2])
+    }
+
+    @Test func blockingKeysComeBackHashedWithTheCallersHashAndWithoutStopKeys() async throws {
+        // Three records share a phone over a cap of 2, so that key is a stop key and is not returned.
+        let records = [
+            MatchRecord(id: 1, fields: ["phone": ["1", "9"], "given_name": ["ann"]]),
+            MatchRecord(id: 2, fields: ["phone": ["1"], "given_name": ["bob"]]),
+            MatchRecord(id: 3, fields: ["phone": ["1"], "given_name": ["ann"]]),
+        ]
+        var settings = MatchSettings(fields: [.code("phone"), .name("given_name")],
+                                     blockingRules: [.on(.value("phone"), name: "phone"),
+                                                     .on(.value("given_name"), name: "name")])
+        settings.blockSizeCap = 2
+        let numbers = ["phone 1": 10, "phone 9": 19, "name ann": 20, "name bob": 21]
+        let resolution = try await BulkResolver.resolve(records, settings: settings) { key in
+            Int64(numbers["\(key.rule) \(key.value)"]!)
+        }
+        #expect(resolution.skippedBlocks == [SkippedBlock(key: BlockingKey(rule: "phone", value: "1"), size: 3)])
+        #expect(resolution.blockingKeys == [[19, 20], [21], [20]])
     }
 }

@@ -80,6 +80,16 @@ public struct BlockingKey: Sendable, Hashable, Codable {
         self.rule = rule
         self.value = value
     }
+
+    /// A 64-bit FNV-1a hash of the rule and the value: the same in every process, for in-memory blocking.
+    @Sendable public static func stableHash(_ key: BlockingKey) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        for byte in key.rule.utf8 { mix(byte) }
+        mix(0x1F)
+        for byte in key.value.utf8 { mix(byte) }
+        return Int64(bitPattern: hash)
+    }
 }
 
 /// A block that was not compared because more records share its key than the cap allows: a shared agent phone, a

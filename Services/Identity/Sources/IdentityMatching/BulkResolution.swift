@@ -7,6 +7,9 @@ public struct BulkResolution: Sendable {
     public var clustering: Clustering
     /// Blocks not compared for being larger than the cap, largest first.
     public var skippedBlocks: [SkippedBlock]
+    /// Each record's blocking keys (in the order of the records given) as the resolver's key hash made them: sorted,
+    /// without repeats, stop keys left out, ready to be stored as a persistent blocking index.
+    public var blockingKeys: [[Int64]]
     /// Counts and timings.
     public var statistics: ResolutionStatistics
 }

@@ -6,21 +6,29 @@ public enum BulkResolver {
     ///   - records: the records, with distinct ids.
     ///   - settings: fields, blocking rules and estimation settings.
     /// - Throws: ``MatchingError`` for invalid settings or duplicate record ids.
-    public static func resolve(_ records: [MatchRecord],
-                               settings: MatchSettings) async throws(MatchingError) -> BulkResolution {
-        try await Parallel.offCooperativePool { () throws(MatchingError) in try run(records, settings: settings, matcher: nil) }
+    ///   - keyHash: how a blocking key becomes the 64-bit number ``BulkResolution/blockingKeys`` holds.
+    public static func resolve(_ records: [MatchRecord], settings: MatchSettings,
+                               keyHash: @escaping @Sendable (BlockingKey) -> Int64 = BlockingKey.stableHash)
+        async throws(MatchingError) -> BulkResolution
+    {
+        try await Parallel.offCooperativePool { () throws(MatchingError) in
+            try run(records, settings: settings, matcher: nil, keyHash: keyHash)
+        }
     }
 
     /// Resolves `records` with an already fitted matcher, leaving its model, frequencies and thresholds unchanged.
     /// - Throws: ``MatchingError`` for duplicate record ids.
-    public static func resolve(_ records: [MatchRecord], matcher: Matcher) async throws(MatchingError) -> BulkResolution {
+    public static func resolve(_ records: [MatchRecord], matcher: Matcher,
+                               keyHash: @escaping @Sendable (BlockingKey) -> Int64 = BlockingKey.stableHash)
+        async throws(MatchingError) -> BulkResolution
+    {
         try await Parallel.offCooperativePool { () throws(MatchingError) in
-            try run(records, settings: matcher.settings, matcher: matcher)
+            try run(records, settings: matcher.settings, matcher: matcher, keyHash: keyHash)
         }
     }
 
-    private static func run(_ records: [MatchRecord], settings: MatchSettings,
-                            matcher given: Matcher?) throws(MatchingError) -> BulkResolution {
+    private static func run(_ records: [MatchRecord], settings: MatchSettings, matcher given: Matcher?,
+                            keyHash: @Sendable (BlockingKey) -> Int64) throws(MatchingError) -> BulkResolution {
         try settings.validate()
         if Set(records.map(\.id)).count != records.count {
             throw MatchingError(.duplicateRecordID, "record ids must be unique")
@@ -51,7 +59,7 @@ public enum BulkResolver {
 
         start = clock.now
         let candidates = CandidateGenerator.generate(records, rules: settings.blockingRules,
-                                                     blockCap: settings.blockSizeCap)
+                                                     blockCap: settings.blockSizeCap, chunks: chunks, keyHash: keyHash)
         statistics.candidatePairs = candidates.pairs.count
         statistics.candidatePairsByRule = candidates.pairsByRule
         statistics.block = clock.now - start
@@ -83,8 +91,11 @@ public enum BulkResolver {
             .map { ($0.id, $0.identifiers) })
         let clustering = Clustering.cluster(recordIDs: records.map(\.id), identifiers: identifiers, pairs: scored)
         statistics.cluster = clock.now - start
+        let stopHashes = Set(matcher.stopKeys.map(keyHash))
+        let blockingKeys = stopHashes.isEmpty
+            ? candidates.recordKeys : candidates.recordKeys.map { $0.filter { !stopHashes.contains($0) } }
         return BulkResolution(matcher: matcher, clustering: clustering, skippedBlocks: candidates.skipped,
-                              statistics: statistics)
+                              blockingKeys: blockingKeys, statistics: statistics)
     }
 
     /// Scores every candidate pair in parallel and keeps those at or above the review threshold.

@@ -3,13 +3,17 @@
 /// Each rule files every record under its keys; a block holding more records than the cap is skipped and reported.
 /// A pair is emitted once: by the first rule, and within it by the first block, under which the two records meet,
 /// so no global sort or set of pairs is needed.
+///
+/// Keys are made and hashed to 64 bits on all cores, with the caller's hash: the service passes its keyed hash, so the
+/// same numbers serve as the persistent blocking index and need not be made again.
 struct CandidateGenerator {
-    /// The result: pairs as `i << 32 | j` with i < j, how many each rule contributed (in rule order), and the
-    /// blocks that were skipped.
+    /// The result: pairs as `i << 32 | j` with i < j, how many each rule contributed (in rule order), the blocks that
+    /// were skipped, and each record's key hashes (sorted, without repeats, skipped blocks included).
     struct Output: Sendable {
         var pairs: [UInt64]
         var pairsByRule: [(rule: String, pairs: Int)]
         var skipped: [SkippedBlock]
+        var recordKeys: [[Int64]]
     }
 
     /// Block ids of every record under one rule, in compressed rows (`offsets[r]..<offsets[r + 1]` into `blocks`).
@@ -31,25 +35,41 @@ struct CandidateGenerator {
         }
     }
 
-    static func generate(_ records: [MatchRecord], rules: [BlockingRule], blockCap: Int) -> Output {
+    /// One record's key hashes under each rule (`hashes[rule]`, without repeats).
+    private struct RecordKeys: Sendable {
+        var hashes: [[Int64]]
+    }
+
+    static func generate(_ records: [MatchRecord], rules: [BlockingRule], blockCap: Int, chunks: Int,
+                         keyHash: @Sendable (BlockingKey) -> Int64) -> Output {
+        let keyed = Parallel.map(count: records.count, chunks: chunks) { range in
+            range.map { index in
+                RecordKeys(hashes: rules.map { rule in
+                    var seen = Set<Int64>()
+                    return rule.keys(records[index]).compactMap { key in
+                        let hash = keyHash(BlockingKey(rule: rule.name, value: key))
+                        return seen.insert(hash).inserted ? hash : nil
+                    }
+                })
+            }
+        }.flatMap { $0 }
+
         var skipped: [SkippedBlock] = []
         var ruleBlocks: [RuleBlocks] = []
-        for rule in rules {
-            var ids: [String: Int32] = [:]
-            var names: [String] = []
+        for (r, rule) in rules.enumerated() {
+            var ids: [Int64: Int32] = [:]
             var members: [[Int32]] = []
             var offsets: [Int32] = [0]
             var blocks: [Int32] = []
             offsets.reserveCapacity(records.count + 1)
-            for (index, record) in records.enumerated() {
-                for key in Set(rule.keys(record)) {
+            for index in records.indices {
+                for hash in keyed[index].hashes[r] {
                     let id: Int32
-                    if let known = ids[key] {
+                    if let known = ids[hash] {
                         id = known
                     } else {
                         id = Int32(members.count)
-                        ids[key] = id
-                        names.append(key)
+                        ids[hash] = id
                         members.append([])
                     }
                     members[Int(id)].append(Int32(index))
@@ -58,8 +78,13 @@ struct CandidateGenerator {
                 offsets.append(Int32(blocks.count))
             }
             let active = members.map { $0.count <= blockCap }
-            for (id, isActive) in active.enumerated() where !isActive {
-                skipped.append(SkippedBlock(key: BlockingKey(rule: rule.name, value: names[id]), size: members[id].count))
+            for (hash, id) in ids where !active[Int(id)] {
+                // The key's text is made again from the block's first record, for the report and the stop keys.
+                let first = records[Int(members[Int(id)][0])]
+                if let key = rule.keys(first).first(where: { keyHash(BlockingKey(rule: rule.name, value: $0)) == hash }) {
+                    skipped.append(SkippedBlock(key: BlockingKey(rule: rule.name, value: key),
+                                                size: members[Int(id)].count))
+                }
             }
             ruleBlocks.append(RuleBlocks(offsets: offsets, blocks: blocks, members: members, active: active))
         }
@@ -82,6 +107,7 @@ struct CandidateGenerator {
             }
         }
         skipped.sort { ($0.size, $0.key.rule, $0.key.value) > ($1.size, $1.key.rule, $1.key.value) }
-        return Output(pairs: pairs, pairsByRule: pairsByRule, skipped: skipped)
+        let recordKeys = keyed.map { Array(Set($0.hashes.joined())).sorted() }
+        return Output(pairs: pairs, pairsByRule: pairsByRule, skipped: skipped, recordKeys: recordKeys)
     }
 }

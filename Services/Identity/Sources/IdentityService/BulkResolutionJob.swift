@@ -98,9 +98,11 @@ struct BulkResolutionJob: Sendable {
         let resolution: BulkResolution
         let active = try await context.pool.withConnection { try context.matchers.matcher(on: $0) }
         if estimate || active.version == MatcherCache.priorVersion {
-            resolution = try await BulkResolver.resolve(loaded.records, settings: PartyMatching.settings)
+            resolution = try await BulkResolver.resolve(loaded.records, settings: PartyMatching.settings,
+                                                        keyHash: context.vault.blockKey)
         } else {
-            resolution = try await BulkResolver.resolve(loaded.records, matcher: active.matcher)
+            resolution = try await BulkResolver.resolve(loaded.records, matcher: active.matcher,
+                                                        keyHash: context.vault.blockKey)
         }
         let matchTime = clock.now - started
 

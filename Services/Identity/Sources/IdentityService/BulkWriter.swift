@@ -43,7 +43,8 @@ struct BulkWriter {
         }
 
         // Ids and codes first (a sequence's values are not taken back by a rollback, so a failed job only leaves a gap),
-        // then golden records, sealed under their codes, and blocking keys on all cores, before the transaction.
+        // then golden records, sealed under their codes, on all cores, before the transaction. The blocking keys are the
+        // resolver's, hashed with the vault's key as the online path hashes them.
         let context = self.context
         let (ids, codec) = try await context.pool.withConnection { connection in
             (try connection.query(
@@ -63,14 +64,7 @@ struct BulkWriter {
             return try parts.flatMap { try $0.map { try $0.get() } }
         }
         steps.end("golden records")
-        let keys = await Parallel.offCooperativePool { () -> [[Int64]] in
-            Parallel.map(count: loaded.records.count, chunks: 16) { range in
-                range.map { index in
-                    Array(Set(matcher.blockingKeys(of: loaded.records[index]).map(context.vault.blockKey))).sorted()
-                }
-            }.flatMap { $0 }
-        }
-        steps.end("blocking keys")
+        let keys = resolution.blockingKeys
 
         let jobID = self.jobID, operatorID = self.operatorID, weights = weightOf, stepsBefore = steps
         let timed = try await context.pool.transaction(retries: 0) { connection in
