@@ -120,7 +120,7 @@ stop:
 
 # CPU-heavy suites (the matcher on benchmark data, the book generator) run in a process of their own: their work
 # would otherwise take the cooperative threads that the timing-sensitive suites (RPC deadlines, pool isolation) use.
-HEAVY_SUITES := IdentityMatchingTests|BookGeneratorTests|IdentityResolutionTests|BulkResolutionTests
+HEAVY_SUITES := IdentityMatchingTests|BookGeneratorTests|IdentityResolutionTests|BulkResolutionTests|FebrlThroughCLITests
 
 test: deps check-c-boundary
 	swift build --build-tests

@@ -12,3 +12,20 @@ public struct RPCMethod<Request: WireMessage, Response: WireMessage>: Sendable, 
         self.isIdempotent = idempotent
     }
 }
+
+/// A method without its Swift types, so that methods of different types fit in one list (a service's `methods`).
+public struct MethodSignature: Sendable, Hashable {
+    /// `/clm.<service>.v1.<Service>/<Name>`.
+    public let path: String
+    /// Full proto names of the request and response messages.
+    public let requestType: String
+    public let responseType: String
+    public let isIdempotent: Bool
+
+    public init<Request, Response>(_ method: RPCMethod<Request, Response>) {
+        self.path = method.path
+        self.requestType = Request.protoName
+        self.responseType = Response.protoName
+        self.isIdempotent = method.isIdempotent
+    }
+}

@@ -37,7 +37,7 @@ import WireCodec
         #expect(IdentityAPI.getCustomer.isIdempotent)
         #expect(IdentityAPI.ingestParties.isIdempotent)
         #expect(!IdentityAPI.eraseCustomer.isIdempotent)
-        #expect(IdentityAPI.methods.contains(IdentityAPI.MethodSignature(IdentityAPI.findCustomerBySourceKey)))
+        #expect(IdentityAPI.methods.contains(MethodSignature(IdentityAPI.findCustomerBySourceKey)))
         #expect(Set(IdentityAPI.methods).count == IdentityAPI.methods.count)
     }
 

@@ -107,6 +107,24 @@ import Testing
         #expect(result.has(.suspiciousName))
     }
 
+    // Han numerals are ordinary characters of names, not digits.
+    @Test(arguments: [("张三丰", "张", "三丰"), ("李一", "李", "一"), ("王万里", "王", "万里"), ("陆十七", "陆", "十七")])
+    func hanNumeralsAreNotFlagged(raw: String, family: String, given: String) {
+        let result = PersonNameNormalizer.normalize(fullName: raw)
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.value?.family == family)
+        #expect(result.value?.given == given)
+    }
+
+    // ASCII, full-width and other scripts' decimal digits are flagged, and so are symbols.
+    @Test(arguments: ["张3丰", "张３丰", "张٣丰", "张三丰#", "John Sm1th"])
+    func digitsAndSymbolsAreFlagged(raw: String) {
+        let result = PersonNameNormalizer.normalize(fullName: raw)
+        #expect(result.value != nil)
+        #expect(result.problems.map(\.message) == ["contains digits or symbols"])
+        #expect(result.problems.map(\.severity) == [.warning])
+    }
+
     @Test func mixedScriptNamesKeepAWholeKey() {
         let name = PersonNameNormalizer.normalize(fullName: "张三 Zhang San").value
         #expect(name?.script == .other)

@@ -62,6 +62,41 @@ import Testing
     }
 
     @Test(arguments: [
+        ("三丰", "**"),
+        ("修", "*"),
+        ("迈克尔", "***"),
+        ("Michaela", "M***"),
+        ("michaela", "m***"),
+        ("  John   Paul ", "J*** P***"),
+        ("", ""),
+    ])
+    func givenNamesAreNeverShownWhole(value: String, masked: String) {
+        #expect(Masking.givenName(value) == masked)
+    }
+
+    @Test(arguments: [
+        ("张三丰", "张", "张**"),
+        ("欧阳 修", "欧阳", "欧阳*"),
+        ("钟离春", "钟", "钟**"),
+        ("迈克尔·乔丹", "乔丹", "****乔丹"),
+        ("張三丰", "张", "張**"),  // not found as written: the full-name rule decides
+        ("王", "王", "*"),
+        ("ZHANG San", "zhang", "ZHANG, S***"),
+        ("Michaela Neumann", "neumann", "Neumann, M***"),
+        ("Neumann, Michaela", "Neumann", "Neumann, M***"),
+        ("Anna Maria van der Berg", "van der berg", "van der Berg, A*** M***"),
+        ("Seán O'Brien", "obrien", "O'Brien, S***"),
+        ("Zoë Müller", "muller", "Müller, Z***"),
+        ("Madonna", "madonna", "Madonna"),
+        ("John Smith", "", "Smith, J***"),
+        ("John Smith", "Jones", "Smith, J***"),
+        ("", "zhang", ""),
+    ])
+    func fullNamesKeepTheKnownFamilyName(value: String, family: String, masked: String) {
+        #expect(Masking.name(value, family: family) == masked)
+    }
+
+    @Test(arguments: [
         (PersonalValueKind.documentNumber, "11010519491231002X", "1101**********002X"),
         (.phone, "13800138000", "138****8000"),
         (.email, "zhang.san@example.com", "z***@example.com"),

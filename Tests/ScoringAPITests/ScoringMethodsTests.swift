@@ -32,8 +32,8 @@ import WireCodec
         #expect(ScoringAPI.getScoreCard.path == "/clm.scoring.v1.Scoring/GetScoreCard")
         #expect(ScoringAPI.dryRunRuleSet.path == "/clm.scoring.v1.Scoring/DryRunRuleSet")
         #expect(ScoringAPI.getRescoreStatus.path == "/clm.scoring.v1.Scoring/GetRescoreStatus")
-        #expect(ScoringAPI.methods.contains(ScoringAPI.MethodSignature(ScoringAPI.listVipCustomers)))
-        #expect(ScoringAPI.methods.contains(ScoringAPI.MethodSignature(ScoringAPI.activateRuleSet)))
+        #expect(ScoringAPI.methods.contains(MethodSignature(ScoringAPI.listVipCustomers)))
+        #expect(ScoringAPI.methods.contains(MethodSignature(ScoringAPI.activateRuleSet)))
         #expect(Set(ScoringAPI.methods).count == ScoringAPI.methods.count)
     }
 

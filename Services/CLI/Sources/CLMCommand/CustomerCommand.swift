@@ -9,8 +9,10 @@ import RecordImport
 /// `clm customer …`: one customer of the identity service.
 struct CustomerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "customer", abstract: "Show a customer, or find the customer of a source record.",
-        subcommands: [CustomerShowCommand.self, CustomerFindCommand.self])
+        commandName: "customer",
+        abstract: "Show a customer, its 360 view or relationships, or find the customer of a source record.",
+        subcommands: [CustomerShowCommand.self, Customer360Command.self, CustomerRelationshipsCommand.self,
+                      CustomerFindCommand.self])
 }
 
 /// `clm customer show CODE`: golden record with lineage, aliases.
@@ -27,17 +29,9 @@ struct CustomerShowCommand: AsyncParsableCommand {
     var code: String
 
     func run() async throws {
-        let client = RPCClient(.folder(global.layout.folder(for: .identity)))
-        let answer: GetCustomerResponse
-        do {
-            answer = try await client.call(IdentityAPI.getCustomer, GetCustomerRequest(customerCode: code),
-                                           timeout: .seconds(global.timeout))
-        } catch {
-            await client.close()
-            if error.status == .notFound { throw CommandFailure("identity: no customer \(code)") }
-            throw CommandFailure(explain(error, service: .identity))
+        let answer = try await global.withIdentity { identity in
+            try await identity.call(IdentityAPI.getCustomer, GetCustomerRequest(customerCode: code))
         }
-        await client.close()
         if global.json {
             try printJSON(answer)
         } else {
@@ -46,15 +40,20 @@ struct CustomerShowCommand: AsyncParsableCommand {
     }
 
     static func render(_ answer: GetCustomerResponse, asked: String) -> String {
-        let customer = answer.customer
-        var lines = ["customer \(customer.customerCode)  \(String(customer.status.rawValue.dropFirst("CUSTOMER_STATUS_".count)))"
-            + (answer.resolvedFromAlias ? "  (\(asked) is an alias of it)" : "")]
+        lines(answer.customer, asked: asked, resolvedFromAlias: answer.resolvedFromAlias,
+              masked: answer.personalDataMasked).joined(separator: "\n")
+    }
+
+    /// The customer's code and status, aliases, golden record with lineage, and the checks that did not pass.
+    static func lines(_ customer: Customer, asked: String, resolvedFromAlias: Bool, masked: Bool) -> [String] {
+        var lines = ["customer \(customer.customerCode)  \(customer.status.label.uppercased())"
+            + (resolvedFromAlias ? "  (\(asked) is an alias of it)" : "")]
         if !customer.survivorCode.isEmpty { lines.append("merged into \(customer.survivorCode)") }
         lines.append("source records: \(customer.sourceRecordCount); created \(formatTimestamp(customer.createdAt)), "
             + "updated \(formatTimestamp(customer.updatedAt))")
         lines.append("aliases: " + (customer.aliases.isEmpty ? "none" : customer.aliases.joined(separator: ", ")))
         lines.append("")
-        lines.append("golden record" + (answer.personalDataMasked ? " (personal data masked)" : "") + ":")
+        lines.append("golden record" + (masked ? " (personal data masked)" : "") + ":")
         let lineage = Dictionary(customer.golden.lineage.map { ($0.attribute, $0) }, uniquingKeysWith: { first, _ in first })
         var table: [[String]] = [["attribute", "value", "from", "rule"]]
         // The service may give one lineage for a group of attributes: the address, the identity document.
@@ -62,7 +61,7 @@ struct CustomerShowCommand: AsyncParsableCommand {
                       "postcode": "address", "country": "address", "document_type": "document_number"]
         for (name, value) in partyDetailValues(customer.golden.details) {
             let source = lineage[name] ?? groups[name].flatMap { lineage[$0] }
-            table.append([name, value, source.map { "\($0.source.sourceSystem)/\($0.source.sourceKey)" } ?? "",
+            table.append([name, value, source?.source.text ?? "",
                           source.map { $0.rule + ($0.sourceUpdatedAt.map { " @ \(formatTimestamp($0))" } ?? "") } ?? ""])
         }
         lines += formatTable(table).map { "  " + $0 }
@@ -71,11 +70,11 @@ struct CustomerShowCommand: AsyncParsableCommand {
             lines.append("")
             lines.append("checks:")
             for check in checks {
-                lines.append("  \(check.field): \(String(check.validity.rawValue.dropFirst("FIELD_VALIDITY_".count)).lowercased())"
+                lines.append("  \(check.field): \(check.validity.label)"
                     + (check.note.isEmpty ? "" : " (\(check.note))"))
             }
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }
 
@@ -93,19 +92,11 @@ struct CustomerFindCommand: AsyncParsableCommand {
     var key: String
 
     func run() async throws {
-        let client = RPCClient(.folder(global.layout.folder(for: .identity)))
-        let answer: FindCustomerBySourceKeyResponse
-        do {
-            answer = try await client.call(
+        let answer = try await global.withIdentity { identity in
+            try await identity.call(
                 IdentityAPI.findCustomerBySourceKey,
-                FindCustomerBySourceKeyRequest(ref: SourceRef(sourceSystem: source, sourceKey: key)),
-                timeout: .seconds(global.timeout))
-        } catch {
-            await client.close()
-            if error.status == .notFound { throw CommandFailure("identity: no party record \(source)/\(key)") }
-            throw CommandFailure(explain(error, service: .identity))
+                FindCustomerBySourceKeyRequest(ref: SourceRef(sourceSystem: source, sourceKey: key)))
         }
-        await client.close()
         if global.json {
             try printJSON(answer)
         } else if answer.pending || answer.customerCode.isEmpty {
@@ -118,24 +109,17 @@ struct CustomerFindCommand: AsyncParsableCommand {
 
 /// The attributes of a party that have a value, by their `PartyDetails` field names, in the proto's order.
 func partyDetailValues(_ details: PartyDetails) -> [(String, String)] {
-    func name<E: RawRepresentable>(_ value: E) -> String where E.RawValue == String {
-        let raw = value.rawValue
-        for prefix in ["PARTY_KIND_", "DOCUMENT_TYPE_", "SEX_", "DECLARED_HABIT_"] where raw.hasPrefix(prefix) {
-            return raw.dropFirst(prefix.count).lowercased()
-        }
-        return raw.lowercased()
-    }
     var values: [(String, String)] = []
     func add(_ field: String, _ value: String) { if !value.isEmpty { values.append((field, value)) } }
-    if details.kind != .unspecified { add("kind", name(details.kind)) }
+    add("kind", details.kind.label)
     add("full_name", details.fullName)
     add("given_name", details.givenName)
     add("family_name", details.familyName)
-    if details.documentType != .unspecified { add("document_type", name(details.documentType)) }
+    add("document_type", details.documentType.label)
     add("document_number", details.documentNumber)
     add("national_id", details.nationalId)
     add("birth_date", details.birthDate.map(\.description) ?? "")
-    if details.sex != .unspecified { add("sex", name(details.sex)) }
+    add("sex", details.sex.label)
     add("phones", details.phones.joined(separator: ", "))
     add("email", details.email)
     add("address_lines", details.addressLines.joined(separator: " / "))
@@ -146,10 +130,10 @@ func partyDetailValues(_ details: PartyDetails) -> [(String, String)] {
     add("country", details.country)
     add("occupation", details.occupation)
     if details.occupationClass > 0 { add("occupation_class", String(details.occupationClass)) }
-    add("declared_habits", details.declaredHabits.map(name).joined(separator: ", "))
+    add("declared_habits", details.declaredHabits.map(\.label).joined(separator: ", "))
     add("unified_social_credit_code", details.unifiedSocialCreditCode)
     add("employer_name", details.employerName)
-    add("employer", details.employer.map { "\($0.sourceSystem)/\($0.sourceKey)" } ?? "")
+    add("employer", details.employer?.text ?? "")
     for attribute in details.otherAttributes { add("other: \(attribute.key)", attribute.value) }
     return values
 }

@@ -22,16 +22,9 @@ struct IdentityStatsCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let client = RPCClient(.folder(global.layout.folder(for: .identity)))
-        let stats: GetStatisticsResponse
-        do {
-            stats = try await client.call(IdentityAPI.getStatistics, GetStatisticsRequest(),
-                                          timeout: .seconds(global.timeout))
-        } catch {
-            await client.close()
-            throw CommandFailure(explain(error, service: .identity))
+        let stats = try await global.withIdentity { identity in
+            try await identity.call(IdentityAPI.getStatistics, GetStatisticsRequest())
         }
-        await client.close()
         if global.json {
             try printJSON(stats)
             return

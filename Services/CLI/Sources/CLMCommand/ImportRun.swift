@@ -177,7 +177,7 @@ final class ImportRun {
     /// Starts the bulk resolution of the deferred records and follows it to its end.
     /// - Returns: whether the job failed or was cancelled.
     func followBulkResolution(stallTimeout: Int64) async throws -> Bool {
-        let operatorID = ProcessInfo.processInfo.environment["USER"] ?? "clm import"
+        let operatorID = loginOperator(fallback: "clm import")
         var job: Job
         do {
             job = try await client.call(IdentityAPI.startBulkResolution,

@@ -103,25 +103,6 @@ public enum IdentityAPI {
 }
 
 extension IdentityAPI {
-    /// A method without its Swift types, so that methods of different types fit in one list.
-    public struct MethodSignature: Sendable, Hashable {
-        /// `/clm.identity.v1.Identity/<Name>`.
-        public let path: String
-        /// Full proto names of the request and response messages.
-        public let requestType: String
-        public let responseType: String
-        public let isIdempotent: Bool
-
-        public init<Request, Response>(_ method: RPCMethod<Request, Response>) {
-            self.path = method.path
-            self.requestType = Request.protoName
-            self.responseType = Response.protoName
-            self.isIdempotent = method.isIdempotent
-        }
-    }
-}
-
-extension IdentityAPI {
     // A type named like its module hides the module's name: `IdentityAPI.Sex` looks in this enum, not the module.
     // These let code that also imports IdentityMatching or IdentityNormalization, which have types of the same
     // names, write `IdentityAPI.Sex`; `IdentityAPI::Sex` works for every type of the module.

@@ -49,7 +49,7 @@ public enum BirthDateParser {
             return .invalid(raw, [problem])
         case .date(let year, let month, let day):
             guard CalendarRules.isValid(year: year, month: month, day: day) else {
-                return .invalid(raw, [NormalizationProblem(.invalidDate, "\(year)-\(month)-\(day) is not a calendar date")])
+                return .invalid(raw, [NormalizationProblem(.invalidDate, "not a calendar date")])
             }
             return Normalized(raw: raw, value: CalendarDate(year: year, month: month, day: day))
         }
@@ -61,7 +61,7 @@ public enum BirthDateParser {
     }
 
     private static func read(_ text: String, order: DayMonthOrder?) -> Reading {
-        let unreadable = NormalizationProblem(.invalidFormat, "\"\(text)\" is not a date in a known format")
+        let unreadable = NormalizationProblem(.invalidFormat, "not a date in a known format")
         if text.contains("年") {
             guard let (year, month, day) = readChinese(text) else { return .problem(unreadable) }
             return .date(year, month, day)
@@ -84,14 +84,13 @@ public enum BirthDateParser {
         if second > 12, first <= 12 { return .date(year, first, second) }
         if first == second { return .date(year, first, second) }
         if first > 12, second > 12 {
-            return .problem(NormalizationProblem(.invalidDate, "\"\(text)\": neither \(first) nor \(second) is a month"))
+            return .problem(NormalizationProblem(.invalidDate, "neither of the numbers before the year is a month"))
         }
         switch order {
         case .dayFirst: return .date(year, second, first)
         case .monthFirst: return .date(year, first, second)
         case nil:
-            return .problem(NormalizationProblem(.ambiguousDate,
-                                                 "\"\(text)\" could be day \(first) of month \(second) or the reverse"))
+            return .problem(NormalizationProblem(.ambiguousDate, "day and month could be either way round"))
         }
     }
 

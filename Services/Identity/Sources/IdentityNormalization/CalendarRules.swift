@@ -46,17 +46,17 @@ public enum CalendarRules {
     ///   - today: the reference date for "future".
     static func birthDateProblems(year: Int32, month: Int32, day: Int32, today: CalendarDate) -> [NormalizationProblem] {
         guard isValid(year: year, month: month, day: day) else {
-            return [NormalizationProblem(.invalidDate, "\(year)-\(month)-\(day) is not a calendar date")]
+            return [NormalizationProblem(.invalidDate, "not a calendar date")]
         }
         let date = CalendarDate(year: year, month: month, day: day)
         if date > today {
-            return [NormalizationProblem(.dateInFuture, "birth date \(date) is after today (\(today))")]
+            return [NormalizationProblem(.dateInFuture, "birth date after today")]
         }
         if placeholderBirthDates.contains(date) {
-            return [NormalizationProblem(.placeholderValue, "\(date) is a placeholder systems write for an unknown birth date")]
+            return [NormalizationProblem(.placeholderValue, "a placeholder systems write for an unknown birth date")]
         }
         if year < earliestBirthYear {
-            return [NormalizationProblem(.dateTooEarly, "birth date \(date) is before \(earliestBirthYear)")]
+            return [NormalizationProblem(.dateTooEarly, "birth date before \(earliestBirthYear)")]
         }
         return []
     }

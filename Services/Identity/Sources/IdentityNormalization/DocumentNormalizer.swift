@@ -107,7 +107,8 @@ public enum DocumentNormalizer {
         if number.isEmpty { return .empty(raw) }
         if let problem = rule(number) { return .invalid(raw, [problem]) }
         if number.count > 1, Set(number).count == 1 {
-            return .invalid(raw, [NormalizationProblem(.invalidFormat, "\(number) is a placeholder, not a number")])
+            return .invalid(raw, [NormalizationProblem(.invalidFormat,
+                                                       "one character repeated: a placeholder, not a number")])
         }
         return Normalized(raw: raw, value: DocumentNumber(type: type, number: number))
     }
@@ -116,7 +117,7 @@ public enum DocumentNormalizer {
         { number in
             let bad = number.filter { !($0.isASCIIDigit || $0.isASCIIUpper) }
             if !bad.isEmpty {
-                return NormalizationProblem(.invalidCharacters, "\"\(String(bad.prefix(5)))\" is not a letter or digit")
+                return NormalizationProblem(.invalidCharacters, "characters other than letters and digits")
             }
             if !lengths.contains(number.count) {
                 return NormalizationProblem(.invalidLength,
@@ -127,7 +128,7 @@ public enum DocumentNormalizer {
     }
 
     private static func pattern(_ expected: String, _ matches: @escaping (String) -> Bool) -> Rule {
-        { number in matches(number) ? nil : NormalizationProblem(.invalidFormat, "\(number): expected \(expected)") }
+        { number in matches(number) ? nil : NormalizationProblem(.invalidFormat, "expected \(expected)") }
     }
 
     private static func foreignPermanentResident(_ raw: String) -> Normalized<DocumentNumber> {
@@ -135,11 +136,11 @@ public enum DocumentNormalizer {
         if number.count == 18, number.first == "9" {
             let body = String(number.prefix(17))
             guard let expected = ResidentIDNormalizer.checkCharacter(for: body) else {
-                return .invalid(raw, [NormalizationProblem(.invalidCharacters, "\(number): expected 18 digits")])
+                return .invalid(raw, [NormalizationProblem(.invalidCharacters, "expected 18 digits")])
             }
             guard number.last == expected else {
                 return .invalid(raw, [NormalizationProblem(.invalidCheckCharacter,
-                                                           "check character is \(number.last!), expected \(expected)")])
+                                                           "check character does not match the first 17 digits")])
             }
             return Normalized(raw: raw, value: DocumentNumber(type: .foreignPermanentResidentID, number: number))
         }
@@ -155,15 +156,15 @@ public enum DocumentNormalizer {
             switch number.count {
             case 15 where number.allSatisfy(\.isASCIIDigit):
                 return LegacyBusinessCodes.registrationNumberIsValid(number)
-                    ? nil : NormalizationProblem(.invalidCheckCharacter, "\(number) fails the MOD 11,10 check")
+                    ? nil : NormalizationProblem(.invalidCheckCharacter, "fails the MOD 11,10 check")
             case 13 where number.allSatisfy(\.isASCIIDigit):
                 return nil
             case 9:
                 return LegacyBusinessCodes.organisationCodeIsValid(number)
-                    ? nil : NormalizationProblem(.invalidCheckCharacter, "\(number) fails the GB 11714 check")
+                    ? nil : NormalizationProblem(.invalidCheckCharacter, "fails the GB 11714 check")
             default:
                 return NormalizationProblem(.invalidFormat,
-                                            "\(number): expected 15 or 13 digits, or a 9-character organisation code")
+                                            "expected 15 or 13 digits, or a 9-character organisation code")
             }
         }
     }

@@ -50,16 +50,16 @@ public enum EmailNormalizer {
         if local.hasPrefix(".") || local.hasSuffix(".") || local.contains("..") { return "misplaced dot before @" }
         if local.contains(where: { "\"(),:;<>[]\\".contains($0) }) { return "a character not allowed before @" }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return "domain \"\(domain)\" has no dot" }
+        guard labels.count >= 2 else { return "no dot in the domain" }
         for label in labels {
-            if label.isEmpty { return "empty label in domain \"\(domain)\"" }
-            if label.hasPrefix("-") || label.hasSuffix("-") { return "domain label \"\(label)\" starts or ends with -" }
+            if label.isEmpty { return "an empty label in the domain" }
+            if label.hasPrefix("-") || label.hasSuffix("-") { return "a domain label starts or ends with -" }
             if !label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
-                return "domain label \"\(label)\" has a character other than letters, digits and -"
+                return "a domain label has a character other than letters, digits and -"
             }
         }
         let top = labels.last!
-        if top.count < 2 || !top.allSatisfy(\.isLetter) { return "top-level domain \"\(top)\" is not 2+ letters" }
+        if top.count < 2 || !top.allSatisfy(\.isLetter) { return "the top-level domain is not 2+ letters" }
         return nil
     }
 }

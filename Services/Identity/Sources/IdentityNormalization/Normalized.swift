@@ -79,7 +79,12 @@ public struct NormalizationProblem: Sendable, Hashable, CustomStringConvertible 
     public var code: Code
     /// `.error` problems make the value unusable; `.warning` problems leave it usable but flagged.
     public var severity: Severity
-    /// A human-readable explanation naming the offending part, e.g. "check character is 3, expected X".
+    /// A human-readable explanation naming the offending part, e.g. "check character does not match the first 17
+    /// digits".
+    ///
+    /// A message never quotes the value or any part of it (nor what a number encodes, such as its birth date): it
+    /// travels as a field check's note into answers that show the value masked, and always next to the value, so
+    /// it says what is wrong with it, not what it is. A length may be stated; masking keeps lengths visible anyway.
     public var message: String
 
     /// Creates a problem.

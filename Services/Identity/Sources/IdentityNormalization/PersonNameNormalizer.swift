@@ -34,7 +34,7 @@ public enum PersonNameNormalizer {
         let text = TextNormalizer.clean(separate ? family + " " + given : fullName)
         if text.isEmpty { return .empty(raw) }
         if placeholders.contains(TextNormalizer.comparisonKey(text)) {
-            return .invalid(raw, [NormalizationProblem(.invalidFormat, "\"\(text)\" is a placeholder, not a name")])
+            return .invalid(raw, [NormalizationProblem(.invalidFormat, "a placeholder, not a name")])
         }
         let name: PersonName?
         let hasHan = TextNormalizer.containsHan(text)
@@ -55,11 +55,17 @@ public enum PersonNameNormalizer {
             return .invalid(raw, [NormalizationProblem(.invalidFormat, "no name left after removing titles and marks")])
         }
         var problems: [NormalizationProblem] = []
-        if text.contains(where: { $0.isNumber || "@#$%&*=<>?!_|\\".contains($0) }) {
-            problems.append(NormalizationProblem(.suspiciousName, severity: .warning,
-                                                 "\"\(text)\" contains digits or symbols"))
+        if text.contains(where: { isDigit($0) || "@#$%&*=<>?!_|\\".contains($0) }) {
+            problems.append(NormalizationProblem(.suspiciousName, severity: .warning, "contains digits or symbols"))
         }
         return Normalized(raw: raw, value: name, problems: problems)
+    }
+
+    /// Whether a character is a decimal digit of any script (Unicode category Nd: `3`, `３`, `٣`). Not
+    /// `Character.isNumber`, which also holds for Han numerals (`三`, `一`, `万`, `〇`) that are ordinary in
+    /// names (张三丰, 李一, 王万里).
+    private static func isDigit(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { $0.properties.generalCategory == .decimalNumber }
     }
 
     /// The formal given name for a common English diminutive (`Bob` → `robert`), or the name folded.

@@ -75,7 +75,7 @@ public enum PhoneNormalizer {
         let hasPlus = trimmed.first == "+"
         let bad = trimmed.dropFirst(hasPlus ? 1 : 0).filter { !($0.isASCIIDigit || separators.contains($0)) }
         guard bad.isEmpty else {
-            return invalid(raw, .invalidCharacters, "\"\(String(bad.prefix(5)))\" cannot appear in a phone number")
+            return invalid(raw, .invalidCharacters, "characters that cannot appear in a phone number")
         }
         let digits = trimmed.filter(\.isASCIIDigit)
         guard !digits.isEmpty else { return invalid(raw, .invalidPhoneNumber, "no digits") }
@@ -87,7 +87,7 @@ public enum PhoneNormalizer {
             }
             guard (8...15).contains(international.count), international.first != "0" else {
                 return invalid(raw, .invalidPhoneNumber,
-                               "+\(international) is not an international number (8–15 digits after +)")
+                               "not an international number (8–15 digits after +)")
             }
             return Normalized(raw: raw, value: PhoneNumber(kind: .international, number: "+" + international,
                                                            phoneExtension: phoneExtension))
@@ -122,10 +122,10 @@ public enum PhoneNormalizer {
                                                            phoneExtension: phoneExtension), repaired: repaired)
         }
         if fromCountryCode {
-            return invalid(raw, .invalidPhoneNumber, "+86 \(national) is neither a mobile nor a landline number")
+            return invalid(raw, .invalidPhoneNumber, "after +86, neither a mobile nor a landline number")
         }
         return invalid(raw, .notAMobileNumber,
-                       "\(national) is not a mainland mobile or landline and has no country code")
+                       "not a mainland mobile or landline number, and no country code")
     }
 
     /// 11 digits, `1` then `3`…`9`.

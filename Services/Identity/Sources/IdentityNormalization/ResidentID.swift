@@ -69,7 +69,7 @@ public enum ResidentIDNormalizer {
         let digits = Array(number)
         let province = Int(String(digits[0...1]))!
         guard validProvinceCodes.contains(province) else {
-            return .invalid(raw, [NormalizationProblem(.invalidRegion, "\(province) is not a province-level code")])
+            return .invalid(raw, [NormalizationProblem(.invalidRegion, "first two digits not a province-level code")])
         }
         let year = Int32(String(digits[6...9]))!
         let month = Int32(String(digits[10...11]))!
@@ -80,7 +80,7 @@ public enum ResidentIDNormalizer {
         let expected = checkCharacter(for: String(digits[0..<17]))!
         guard digits[17] == expected else {
             return .invalid(raw, [NormalizationProblem(.invalidCheckCharacter,
-                                                       "check character is \(digits[17]), expected \(expected)")])
+                                                       "check character does not match the first 17 digits")])
         }
         let value = ResidentID(
             number: number, birthDate: CalendarDate(year: year, month: month, day: day),
@@ -88,11 +88,11 @@ public enum ResidentIDNormalizer {
         var warnings: [NormalizationProblem] = []
         if let declaredBirthDate, declaredBirthDate != value.birthDate {
             warnings.append(NormalizationProblem(.birthDateMismatch, severity: .warning,
-                                                 "the number encodes \(value.birthDate), the record says \(declaredBirthDate)"))
+                                                 "the birth date the number encodes differs from the record's"))
         }
         if let declaredSex, declaredSex != value.sex {
             warnings.append(NormalizationProblem(.sexMismatch, severity: .warning,
-                                                 "the number encodes \(value.sex), the record says \(declaredSex)"))
+                                                 "the sex the number encodes differs from the record's"))
         }
         return Normalized(raw: raw, value: value, problems: warnings, repaired: upgraded)
     }
@@ -117,9 +117,9 @@ public enum ResidentIDNormalizer {
     }
 
     private static func characterProblem(_ number: String) -> NormalizationProblem {
-        let bad = number.filter { !($0.isASCIIDigit || $0 == "X") }
-        let shown = bad.isEmpty ? "X before the last position" : "\"\(String(bad.prefix(5)))\""
-        return NormalizationProblem(.invalidCharacters, "unexpected \(shown); expected digits and a final X")
+        let misplacedX = number.allSatisfy { $0.isASCIIDigit || $0 == "X" }
+        let found = misplacedX ? "X before the last position" : "characters other than digits and X"
+        return NormalizationProblem(.invalidCharacters, "\(found); expected digits and a final X")
     }
 
     private static let separators: Set<Character> = ["-", "‐", "‑", "–", "—", "_", "."]

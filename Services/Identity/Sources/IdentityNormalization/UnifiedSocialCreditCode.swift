@@ -41,8 +41,7 @@ public enum UnifiedSocialCreditCodeNormalizer {
         if code.isEmpty { return .empty(raw) }
         let bad = code.filter { values[$0] == nil }
         guard bad.isEmpty else {
-            return .invalid(raw, [NormalizationProblem(.invalidCharacters,
-                                                       "\"\(String(bad.prefix(5)))\" is not in the code alphabet")])
+            return .invalid(raw, [NormalizationProblem(.invalidCharacters, "characters outside the code alphabet")])
         }
         guard code.count == 18 else {
             return .invalid(raw, [NormalizationProblem(.invalidLength, "\(code.count) characters; expected 18")])
@@ -54,7 +53,7 @@ public enum UnifiedSocialCreditCodeNormalizer {
         let expected = checkCharacter(for: String(characters[0..<17]))!
         guard characters[17] == expected else {
             return .invalid(raw, [NormalizationProblem(.invalidCheckCharacter,
-                                                       "check character is \(characters[17]), expected \(expected)")])
+                                                       "check character does not match the first 17 characters")])
         }
         return Normalized(raw: raw, value: UnifiedSocialCreditCode(code: code))
     }

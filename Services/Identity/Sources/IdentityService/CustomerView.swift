@@ -100,7 +100,7 @@ struct CustomerView {
                                                         .normalised, owner: owner(of: ref))
                 var details = normalised.details
                 if !reveal {
-                    record.details = PartyMasking.masked(record.details)
+                    record.details = PartyMasking.masked(record.details, normalised: details)
                     details = PartyMasking.masked(details)
                 }
                 return SourceRecordView(record: record, normalised: details, checks: normalised.checks,

@@ -67,6 +67,9 @@ extension IdentityAPI.MatchThresholds {
 }
 
 /// How each match field's values are masked for callers without the `pii` role.
+///
+/// Name fields follow `PartyMasking`'s rule per name part: a family name is shown, a given name is never shown
+/// whole (`三丰` → `**`, `michaela` → `m***`), an organisation's name is shown.
 enum FieldMasking {
     typealias F = PartyMatching.Field
 
@@ -78,7 +81,8 @@ enum FieldMasking {
             return String(value[...cut]) + Masking.documentNumber(String(value[value.index(after: cut)...]))
         case F.phone: return Masking.phone(value)
         case F.email: return Masking.email(value)
-        case F.familyName, F.givenName: return Masking.name(value)
+        case F.familyName: return value
+        case F.givenName: return Masking.givenName(value)
         case F.birthDate: return Masking.mask(value, head: 4, tail: 0)
         case F.address: return Masking.mask(value, head: 3, tail: 0)
         default: return value

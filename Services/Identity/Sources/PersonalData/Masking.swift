@@ -1,7 +1,21 @@
+import Foundation
+
 /// How personal values are shown to a caller whose role may not see them: enough to recognise, not to use.
 ///
 /// Document numbers and phones keep their length (stars replace the hidden characters); e-mail local parts
-/// and given names are replaced by a fixed `***`, so their length is not disclosed either.
+/// and Latin-script given names are cut to their first character and a fixed `***`, so their length is not
+/// disclosed either.
+///
+/// Names are masked part by part, and a part looks the same whichever field it is in, so that no answer shows
+/// a whole given name:
+/// - a family name is shown: it is what a masked name is recognised by, and many people share it;
+/// - a given name is never shown whole (`givenName(_:)`): Chinese given names are starred one star per
+///   character (`三丰` → `**`), Latin-script ones keep each name's initial (`Michaela` → `M***`);
+/// - a full name keeps its family name and masks the rest as given names (`张三丰` → `张**`,
+///   `John Smith` → `Smith, J***`); `name(_:family:)` uses the family name when the record has one, so that
+///   `ZHANG San` is not read the wrong way round.
+///
+/// An organisation's registered name is not a person's data: callers show it unmasked and do not come here.
 public enum Masking {
     /// Keeps the first `head` and last `tail` characters and stars the rest: `11010519491231002X` becomes
     /// `1101**********002X`. A value too short to keep both ends is starred whole.
@@ -52,6 +66,46 @@ public enum Masking {
         return "\(family), \(initials.joined(separator: " "))"
     }
 
+    /// A full name whose family name is known (from the record's family-name field): the family name is kept where
+    /// it stands and every other part is masked as a given name, so a name written family first is not read the
+    /// wrong way round (`ZHANG San` with family `zhang` → `ZHANG, S***`, where `name(_:)` would show `San, Z***`;
+    /// `迈克尔·乔丹` with family `乔丹` → `****乔丹`). Latin-script parts are compared without case, accents and
+    /// apostrophes (`O'Brien` is family `obrien`). Without a family name, or when the full name does not contain
+    /// it, `name(_:)` decides.
+    public static func name(_ value: String, family: String) -> String {
+        let words = value.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+        guard let first = words.first?.unicodeScalars.first else { return "" }
+        if isHan(first) {
+            let compact = words.joined(), familyText = family.filter { !$0.isWhitespace }
+            guard !familyText.isEmpty, compact.count > familyText.count else { return name(value) }
+            let stars = String(repeating: "*", count: compact.count - familyText.count)
+            if compact.hasPrefix(familyText) { return familyText + stars }
+            if compact.hasSuffix(familyText) { return stars + familyText }
+            return name(value)
+        }
+        let familyKeys = family.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map { latinKey(String($0)) }
+            .filter { !$0.isEmpty }
+        let keys = words.map(latinKey)
+        guard !familyKeys.isEmpty, keys.count >= familyKeys.count,
+            let start = (0...(keys.count - familyKeys.count)).first(where: {
+                Array(keys[$0..<($0 + familyKeys.count)]) == familyKeys
+            })
+        else { return name(value) }
+        let range = start..<(start + familyKeys.count)
+        let given = words.indices.filter { !range.contains($0) }.map { words[$0] }
+        return name(family: words[range].joined(separator: " "), given: given.joined(separator: " "))
+    }
+
+    /// A given name, or several: never shown whole. Chinese given names are starred one star per character, as the
+    /// masked full name shows them (`三丰` → `**`); Latin-script given names keep each name's initial and a fixed
+    /// `***`, as `name(family:given:)` shows them (`Michaela` → `M***`, `John Paul` → `J*** P***`).
+    public static func givenName(_ value: String) -> String {
+        let words = value.split(whereSeparator: \.isWhitespace)
+        guard let first = words.first?.unicodeScalars.first else { return "" }
+        if isHan(first) { return String(repeating: "*", count: words.reduce(0) { $0 + $1.count }) }
+        return name(family: "", given: value)
+    }
+
     /// A Chinese name: the family name (one character, or a common two-character one) kept, the rest starred
     /// one star per character. A name no longer than its family name is starred whole.
     public static func chineseName(_ value: String) -> String {
@@ -68,6 +122,11 @@ public enum Masking {
         case .email: email(value)
         case .name: name(value)
         }
+    }
+
+    /// A Latin-script name part as compared with a known family name: lower case, without accents, letters only.
+    private static func latinKey(_ word: String) -> String {
+        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).filter(\.isLetter)
     }
 
     /// Two-character Chinese family names common enough to be recognised.

@@ -70,24 +70,3 @@ extension ScoringAPI {
         RuleSetActivated.protoName, CustomerActivity.protoName, CustomerCodesChanged.protoName,
     ]
 }
-
-extension ScoringAPI {
-    // The same idea as `IdentityAPI.MethodSignature`: one type beside `RPCMethod` in RPC should replace both.
-
-    /// A method without its Swift types, so that methods of different types fit in one list.
-    public struct MethodSignature: Sendable, Hashable {
-        /// `/clm.scoring.v1.Scoring/<Name>`.
-        public let path: String
-        /// Full proto names of the request and response messages.
-        public let requestType: String
-        public let responseType: String
-        public let isIdempotent: Bool
-
-        public init<Request, Response>(_ method: RPCMethod<Request, Response>) {
-            self.path = method.path
-            self.requestType = Request.protoName
-            self.responseType = Response.protoName
-            self.isIdempotent = method.isIdempotent
-        }
-    }
-}
