@@ -124,11 +124,12 @@ import WireCodec
         try await withClient(.folder(folder.path)) { client in
             let started = ContinuousClock.now
             let error = await #expect(throws: RPCError.self) {
-                try await client.call(TestAPI.whoami, HealthCheckRequest(), timeout: .seconds(5))
+                try await client.call(TestAPI.whoami, HealthCheckRequest(), timeout: .seconds(60))
             }
             #expect(error?.status == .unavailable)
             #expect(error.mentions("no replica is listening in \(folder.path)"))
-            #expect(ContinuousClock.now - started < .seconds(1))
+            // It says so at once rather than waiting out the deadline (generous: a loaded machine is slow).
+            #expect(ContinuousClock.now - started < .seconds(20))
         }
     }
 }
