@@ -132,13 +132,13 @@ let package = Package(
             .testTarget(name: "ScoringAPITests",
                         dependencies: ["ScoringAPI", "Models", "ServiceAPI", "WireCodec", "RPC", "CLMTesting"],
                         path: "Tests/ScoringAPITests", swiftSettings: strict),
-            // Scoring's pure parts: a customer's facts in, metrics, CLV, risk and loyalty out; no database, no wire.
-            .target(name: "ScoringModel", dependencies: ["Models"],
+            // Scoring's pure parts: a customer's facts in; metrics, CLV, risk, loyalty and rule sets out; no database.
+            .target(name: "ScoringModel", dependencies: ["Models", "ScoringAPI"],
                     path: "Services/Scoring/Sources/ScoringModel", swiftSettings: strict),
-            .testTarget(name: "ScoringModelTests", dependencies: ["ScoringModel", "Models"],
+            .testTarget(name: "ScoringModelTests", dependencies: ["ScoringModel", "ScoringAPI", "Models"],
                         path: "Tests/ScoringModelTests", swiftSettings: strict),
         ]
-        + service("Scoring", folder: "Scoring")
+        + service("Scoring", folder: "Scoring", uses: ["ScoringAPI", "ScoringModel", "IdentityAPI"])
         + service("CustomerLifecycle", folder: "Lifecycle")
         + service("Retention", folder: "Retention")
         + [
@@ -177,6 +177,10 @@ let package = Package(
                         dependencies: ["CLMTesting", "IdentityAPI", "RPC", "ServiceAPI", "Models", "Store", "WireCodec",
                                        "IdentityMatching", "IdentityTestSupport", nioCore],
                         path: "Tests/IdentityServiceTests", swiftSettings: strict),
+            .testTarget(name: "ScoringServiceTests",
+                        dependencies: ["CLMTesting", "ScoringAPI", "IdentityAPI", "RPC", "ServiceAPI", "Models", "Store",
+                                       "WireCodec", nioCore],
+                        path: "Tests/ScoringServiceTests", swiftSettings: strict),
             .testTarget(name: "IntegrationTests",
                         dependencies: ["CLMTesting", "RPC", "ServiceAPI", "Models", "ServiceRuntime", "Store", nioCore],
                         path: "Tests/IntegrationTests", swiftSettings: strict),

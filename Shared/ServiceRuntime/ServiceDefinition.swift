@@ -2,6 +2,7 @@ public import EventFeed
 public import Logging
 public import Models
 public import RPC
+public import ServiceLifecycle
 public import Store
 
 /// What one service brings to the shared runtime: its schema, its methods, and what it does with the feed upstream.
@@ -20,17 +21,22 @@ public struct ServiceDefinition: Sendable {
     public let register: @Sendable (inout RPCRouter, ServiceDependencies) throws -> Void
     /// Applies one event of the upstream service's feed; nil when the service follows no feed yet.
     public let applyUpstreamEvent: FeedConsumer.Apply?
+    /// The service's own long-lived work besides serving calls and following the feed (e.g. scoring's rescorer).
+    /// Started after the feed consumer and stopped before it; throws like `register` for unusable configuration.
+    public let background: @Sendable (ServiceDependencies) throws -> [any Service]
 
     public init(name: ServiceName, migrations: [Migration], notYetBuilt: [String: String],
                 roles: [String: Set<Role>] = [:],
                 register: @escaping @Sendable (inout RPCRouter, ServiceDependencies) throws -> Void = { _, _ in },
-                applyUpstreamEvent: FeedConsumer.Apply? = nil) {
+                applyUpstreamEvent: FeedConsumer.Apply? = nil,
+                background: @escaping @Sendable (ServiceDependencies) throws -> [any Service] = { _ in [] }) {
         self.name = name
         self.migrations = migrations
         self.notYetBuilt = notYetBuilt
         self.roles = roles
         self.register = register
         self.applyUpstreamEvent = applyUpstreamEvent
+        self.background = background
     }
 }
 

@@ -88,6 +88,7 @@ public enum ServiceHost {
             services.append(FeedConsumer(source: upstream.rawValue, client: client, pool: pool, logger: logger,
                                          apply: apply))
         }
+        services += try definition.background(dependencies)
         services.append(server)
         return services
     }

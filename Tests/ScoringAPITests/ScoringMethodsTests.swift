@@ -49,21 +49,4 @@ import WireCodec
             #expect(WireSchema.message(named: type) != nil, "\(type)")
         }
     }
-
-    @Test func qualifiedNamesAreTheModulesTypes() {
-        // The module and its enum share a name; the aliases make `ScoringAPI.X` reach the module's types.
-        #expect(ScoringAPI.Metric.self == Metric.self)
-        #expect(ScoringAPI.SegmentDimension.self == SegmentDimension.self)
-        #expect(ScoringAPI.CustomerMetrics.self == CustomerMetrics.self)
-        #expect(ScoringAPI.InsuranceRfm.self == InsuranceRfm.self)
-        #expect(ScoringAPI.RfmBands.self == RfmBands.self)
-        #expect(ScoringAPI.ClvEstimate.self == ClvEstimate.self)
-        #expect(ScoringAPI.ClvAssumptions.self == ClvAssumptions.self)
-        #expect(ScoringAPI.LapseRate.self == LapseRate.self)
-        #expect(ScoringAPI.MarginRate.self == MarginRate.self)
-        #expect(ScoringAPI.RiskAssessment.self == RiskAssessment.self)
-        #expect(ScoringAPI.RiskGradeBand.self == RiskGradeBand.self)
-        #expect(ScoringAPI.LoyaltyAssessment.self == LoyaltyAssessment.self)
-        #expect(ScoringAPI::RuleSet(ruleSetId: "book-2025").ruleSetId == "book-2025")
-    }
 }

@@ -1,4 +1,5 @@
 import Models
+import ScoringAPI
 import ScoringModel
 import Testing
 
@@ -23,7 +24,9 @@ import Testing
         #expect(metrics.engagementChannels == 0)
         #expect(metrics.lastInteractionDate == nil)
         // Never bought: R absent → band 1; F 0 and M 0 are under the first edges (1) → band 1.
-        #expect(assessment.rfm.renewalIntervalDays == nil)
+        // Never bought: no interval (the proto's field has no presence, so the message reads 0 days, band 1).
+        #expect(Fixture.prospect().renewalIntervalDays(asOf: Fixture.asOf) == nil)
+        #expect(assessment.rfm.renewalIntervalDays == 0)
         #expect(assessment.rfm.code == "111")
         #expect(assessment.clv.clv == fen(0))
         #expect(assessment.clv.expectedPremium == fen(0))

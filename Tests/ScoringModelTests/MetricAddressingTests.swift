@@ -1,4 +1,5 @@
 import Models
+import ScoringAPI
 import ScoringModel
 import Testing
 
@@ -86,19 +87,14 @@ import Testing
         #expect(Metric.allCases.count == 26)
     }
 
-    @Test func theNamespaceSpellingReachesTheModulesTypes() {
-        // Where ScoringAPI's types of the same names are imported too, `ScoringModel.X` picks these.
-        #expect(ScoringModel.Metric.self == Metric.self)
-        #expect(ScoringModel.CustomerMetrics.self == CustomerMetrics.self)
-    }
-
     @Test func componentsMayNameMetricsOutsideTheirScorecard() {
         // A loyalty score made only of the renewal rate (0.75) → 75.
         let book = BookStatistics(segmentation: PremiumSegmentation(),
                                   segmentAverages: SegmentAverages(currency: "CNY"), rfmBands: .defaults)
         let assessment = CustomerAssessment(
             facts: Fixture.customer(), settings: Fixture.settings, book: book,
-            loyaltyModel: LoyaltyModel(components: [LinearComponent(metric: .renewalRate, weight: 1, cap: 1)]))
+            loyaltyModel: LoyaltyModel(components: [WeightedComponent(metric: .renewalRate, weight: 1,
+                                                                      normalisation: .linear(floor: 0, cap: 1))]))
         #expect(assessment.loyalty.loyaltyScore == 75)
     }
 }

@@ -1,4 +1,5 @@
 import Models
+import ScoringAPI
 import ScoringModel
 import Testing
 

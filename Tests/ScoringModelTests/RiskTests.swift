@@ -1,4 +1,5 @@
 import Models
+import ScoringAPI
 import ScoringModel
 import Testing
 
@@ -52,7 +53,8 @@ import Testing
     @Test func configuredBandsAndComponents() {
         // Only occupation class counts: class 3 → (3 − 1)/5 × 100 = 40. Bands: A from 50, C from 30 (listed out
         // of order) → C. Below every band → unspecified.
-        let model = RiskModel(components: [LinearComponent(metric: .occupationClass, weight: 1, floor: 1, cap: 6)],
+        let model = RiskModel(components: [WeightedComponent(metric: .occupationClass, weight: 1,
+                                                                 normalisation: .linear(floor: 1, cap: 6))],
                               bands: [RiskGradeBand(grade: .a, minRiskScore: 50),
                                       RiskGradeBand(grade: .c, minRiskScore: 30)])
         let risk = RiskAssessment(facts: Fixture.customer(), settings: Fixture.settings, model: model)
@@ -62,10 +64,12 @@ import Testing
     }
 
     @Test func componentsNormaliseLinearlyAndClip() {
-        let component = LinearComponent(metric: .claimsRatio, weight: 0.5, floor: 0.5, cap: 1.5, lowerIsBetter: true)
-        #expect(component.normalised(.number(0.75)) == 0.75)  // x = 0.25 → 1 − 0.25
-        #expect(component.normalised(.number(3)) == 0)  // x clipped to 1
-        #expect(component.normalised(nil) == 0)
-        #expect(component.contribution(.number(0.75)) == 37.5)  // 0.75 × 0.5 × 100
+        let normalisation = Normalisation.linear(floor: 0.5, cap: 1.5, lowerIsBetter: true)
+        #expect(normalisation.normalised(.number(0.75)) == 0.75)  // x = 0.25 → 1 − 0.25
+        #expect(normalisation.normalised(.number(3)) == 0)  // x clipped to 1
+        #expect(normalisation.normalised(nil) == 0)
+        let scorecard = Scorecard(.risk, components: [WeightedComponent(metric: .claimsRatio, weight: 0.5,
+                                                                        normalisation: normalisation)])
+        #expect(scorecard.score { _ in .number(0.75) }.components.first?.contribution == 37.5)  // 0.75 × 0.5 × 100
     }
 }

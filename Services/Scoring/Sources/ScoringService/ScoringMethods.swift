@@ -1,4 +1,5 @@
 import Models
+import ServiceRuntime
 
 /// The methods of `clm.scoring.v1` as this release serves them.
 enum ScoringMethods {
@@ -6,17 +7,14 @@ enum ScoringMethods {
     /// `clm methods scoring` marks it. This is the one list that says what is missing: it can only shrink, and the
     /// contract tests fail if it names a method the proto does not have or leaves one out.
     static let notYetBuilt: [String: String] = [
-        "GetScoreCard": scoringReason,
-        "RescoreCustomer": scoringReason,
-        "ListCustomers": scoringReason,
-        "GetTierDistribution": scoringReason,
-        "GetRuleSetTemplate": scoringReason,
-        "SaveRuleSet": scoringReason,
-        "GetRuleSet": scoringReason,
-        "ListRuleSets": scoringReason,
-        "ValidateRuleSet": scoringReason,
-        "DryRunRuleSet": scoringReason,
-        "ActivateRuleSet": scoringReason,
+        "GetTierDistribution": ruleSets,
+        "GetRuleSetTemplate": ruleSets,
+        "SaveRuleSet": ruleSets,
+        "GetRuleSet": ruleSets,
+        "ListRuleSets": ruleSets,
+        "ValidateRuleSet": ruleSets,
+        "DryRunRuleSet": ruleSets,
+        "ActivateRuleSet": ruleSets,
         "ListVipCustomers": scoringReason,
         "StartRescoreAll": scoringReason,
         "GetRescoreStatus": scoringReason,
@@ -25,7 +23,13 @@ enum ScoringMethods {
     /// Roles for the methods whose roles differ from the default for their verb (readers may look, operators change).
     static let roles: [String: Set<Role>] = [
         "ActivateRuleSet": [.operator_, .risk],
+        // Computes and stores one card from facts already held: services downstream may ask for it too.
+        "RescoreCustomer": [.operator_, .service],
     ]
 
+    /// The roles that may call `method`: its override, or the default for its verb.
+    static func roles(_ method: String) -> Set<Role> { roles[method] ?? MethodCatalog.defaultRoles(for: method) }
+
     private static let scoringReason = "customer value, tier, risk, loyalty and CLV (客户价值评估与分层) is built by the scoring issue"
+    private static let ruleSets = "rule sets (value score, tiers, layers, validation, dry run) are built by the scoring issue"
 }

@@ -6,5 +6,6 @@ import Store
 enum ScoringMigrations {
     static let all: [Migration] = [
         FeedSchema.migration(version: 1),
+        ScoringSchema.migration,
     ]
 }

@@ -1,10 +1,31 @@
+import Logging
 import Models
 public import ServiceRuntime
+import Store
 
 /// The scoring service: customer value, tier, risk, loyalty and CLV (客户价值评估与分层).
+///
+/// Follows identity's feed into its own facts (`IdentityFeedApplier`), scores the customers whose facts changed
+/// soon after (`Rescorer`), and serves their score cards.
 public enum ScoringService {
     /// What the shared runtime needs to run the service; the executable passes it to `ServiceHost.main`.
     public static let definition = ServiceDefinition(
         name: .scoring, migrations: ScoringMigrations.all, notYetBuilt: ScoringMethods.notYetBuilt,
-        roles: ScoringMethods.roles)
+        roles: ScoringMethods.roles,
+        register: { router, dependencies in
+            let context = try ScoringContext(dependencies)
+            ScoreCardHandlers(context: context).register(in: &router)
+            CustomerListing(context: context).register(in: &router)
+        },
+        applyUpstreamEvent: { event, connection in
+            try IdentityFeedApplier(logger: feedLogger).apply(event, on: connection)
+        },
+        background: { dependencies in
+            let context = try ScoringContext(dependencies)
+            let notifications = PostgresNotifications(configuration: dependencies.settings.database,
+                                                      channels: [RescoreQueue.channel], logger: dependencies.logger)
+            return [notifications, Rescorer(context: context, notifications: notifications)]
+        })
+
+    private static let feedLogger = Logger(label: "clm-scoring.feed")
 }

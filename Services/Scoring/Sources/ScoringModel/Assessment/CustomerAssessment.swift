@@ -1,7 +1,8 @@
 import Models
+public import ScoringAPI
 
-/// Everything this module says about one customer: metrics, insurance RFM, CLV, risk and loyalty. Value
-/// score and tier come from rule sets, later.
+/// Everything measured about one customer: metrics, insurance RFM, CLV, risk and loyalty, each the proto's
+/// message. Value score, tier, potential flag and layer come from a rule set (`RuleSetEvaluation`).
 public struct CustomerAssessment: Sendable, Hashable, Codable {
     public var customerCode: String
     public var metrics: CustomerMetrics
@@ -27,13 +28,13 @@ public struct CustomerAssessment: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - facts: the customer's facts.
     ///   - settings: the day, look-back, currency and cover-gap allowance.
-    ///   - book: segment averages and RFM edges of the whole book.
+    ///   - book: segment averages, RFM edges and percentile distributions of the whole book.
     ///   - clvAssumptions: discount, lapse and margin rates, horizon.
     ///   - mortality: the table `clvAssumptions.mortalityTable` names.
     ///   - riskModel: risk components and grade bands.
     ///   - loyaltyModel: loyalty components and the VIP minimum.
     public init(facts: CustomerFacts, settings: MetricSettings, book: BookStatistics,
-                clvAssumptions: ClvAssumptions = ClvAssumptions(),
+                clvAssumptions: ClvAssumptions = .standard,
                 mortality: MortalityTable = .cl2013NonAnnuityI, riskModel: RiskModel = .standard,
                 loyaltyModel: LoyaltyModel = .standard) {
         let metrics = CustomerMetrics(facts: facts, settings: settings, book: book)
@@ -45,8 +46,10 @@ public struct CustomerAssessment: Sendable, Hashable, Codable {
         let others: (Metric) -> MetricValue? = { metric in
             Self.value(of: metric, metrics: metrics, rfm: rfm, clv: clv, monthsSinceInteraction: monthsSinceInteraction)
         }
-        let risk = RiskAssessment(facts: facts, settings: settings, model: riskModel, otherMetrics: others)
-        let loyalty = LoyaltyAssessment(facts: facts, settings: settings, model: loyaltyModel, otherMetrics: { metric in
+        let risk = RiskAssessment(facts: facts, settings: settings, model: riskModel, book: book.distributions,
+                                  otherMetrics: others)
+        let loyalty = LoyaltyAssessment(facts: facts, settings: settings, model: loyaltyModel,
+                                        book: book.distributions, otherMetrics: { metric in
             others(metric) ?? risk.value(of: metric)
         })
         self.init(customerCode: facts.customerCode, metrics: metrics, rfm: rfm, clv: clv, risk: risk,

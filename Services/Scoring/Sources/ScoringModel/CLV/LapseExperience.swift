@@ -1,4 +1,5 @@
 public import Models
+public import ScoringAPI
 
 /// Lapse rates per product line measured on the book's own history: `lapses / exposure`, gathered customer by
 /// customer over an observation window and read once per batch.

@@ -1,3 +1,5 @@
+public import ScoringAPI
+
 /// Band edges measured on the book: each RFM quantity cut at its quintiles, so that each band holds about a
 /// fifth of the customers (ties permitting). Computed once per batch from every customer's values.
 public enum BookQuantiles {

@@ -1,7 +1,11 @@
 public import Models
+public import ScoringAPI
 
-/// How customers are put into segments for premium contribution: the dimensions, in order. No dimension puts
-/// everyone in one segment, the whole book.
+/// How customers are put into segments for premium contribution: the rule set's `premium_segment_by`
+/// dimensions, in order. No dimension puts everyone in one segment, the whole book.
+///
+/// Product line is the line of the customer's largest in-force annualised premium (`mainProductLine`); age band
+/// is ten years wide ("30-39"), from the birth year.
 public struct PremiumSegmentation: Sendable, Hashable, Codable {
     public var dimensions: [SegmentDimension]
 
@@ -18,7 +22,7 @@ public struct PremiumSegmentation: Sendable, Hashable, Codable {
         dimensions.filter { $0 != .unspecified }.map { dimension in
             switch dimension {
             case .productLine:
-                "product_line=" + (Self.mainProductLine(of: facts, asOf: asOf).map(Self.shortName) ?? "unknown")
+                "product_line=" + (Self.mainProductLine(of: facts, asOf: asOf).map(\.shortName) ?? "unknown")
             case .province:
                 "province=" + Self.known(facts.profile?.province)
             case .ageBand:
@@ -44,10 +48,5 @@ public struct PremiumSegmentation: Sendable, Hashable, Codable {
     private static func known(_ value: String?) -> String {
         guard let value, !value.isEmpty else { return "unknown" }
         return value
-    }
-
-    /// "LIFE" for PRODUCT_LINE_LIFE.
-    static func shortName(_ line: ProductLine) -> String {
-        String(line.rawValue.dropFirst("PRODUCT_LINE_".count))
     }
 }

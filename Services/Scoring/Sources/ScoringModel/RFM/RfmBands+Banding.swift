@@ -1,19 +1,6 @@
-/// The edges that cut each insurance-RFM quantity into bands 1–5 (scoring.proto `RfmBands`): four ascending
-/// edges each.
-public struct RfmBands: Sendable, Hashable, Codable {
-    /// R: days since the last renewal or purchase; shorter is better.
-    public var renewalIntervalDaysEdges: [Double]
-    /// F: policies held; more is better.
-    public var policiesHeldEdges: [Double]
-    /// M: distinct value-added services used; more is better.
-    public var serviceDepthEdges: [Double]
+public import ScoringAPI
 
-    public init(renewalIntervalDaysEdges: [Double], policiesHeldEdges: [Double], serviceDepthEdges: [Double]) {
-        self.renewalIntervalDaysEdges = renewalIntervalDaysEdges
-        self.policiesHeldEdges = policiesHeldEdges
-        self.serviceDepthEdges = serviceDepthEdges
-    }
-
+extension RfmBands {
     /// Edges to use before the book has been measured: R at 90, 180, 365 and 730 days; F at 1, 2, 3 and 5
     /// policies; M at 1, 2, 3 and 5 services.
     public static let defaults = RfmBands(renewalIntervalDaysEdges: [90, 180, 365, 730],

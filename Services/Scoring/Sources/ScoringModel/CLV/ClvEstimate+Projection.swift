@@ -1,25 +1,10 @@
 public import Models
+public import ScoringAPI
 
-/// A customer's lifetime value (scoring.proto `ClvEstimate`): the expected, discounted margin on the premiums
-/// of the policies they hold now, over the horizon.
-public struct ClvEstimate: Sendable, Hashable, Codable {
-    /// Discounted expected margin.
-    public var clv: Money
-    /// Undiscounted premium expected over the horizon.
-    public var expectedPremium: Money
-    /// Probability the customer still holds cover at the horizon, 0–1.
-    public var survivalToHorizon: Double
-    /// The assumptions used.
-    public var assumptions: ClvAssumptions
-
-    public init(clv: Money, expectedPremium: Money, survivalToHorizon: Double, assumptions: ClvAssumptions) {
-        self.clv = clv
-        self.expectedPremium = expectedPremium
-        self.survivalToHorizon = survivalToHorizon
-        self.assumptions = assumptions
-    }
-
-    /// Projects the held policies in force on `asOf` (in `currency`) year by year, t = 0 ..< H:
+extension ClvEstimate {
+    /// A customer's lifetime value: the expected, discounted margin on the premiums of the policies they hold
+    /// now, over the horizon. Projects the held policies in force on `asOf` (in `currency`) year by year,
+    /// t = 0 ..< H:
     ///
     ///     CLV               = Σₜ Σₚ APₚ · mₚ · Sₚ(t) · vᵗ          v = 1 / (1 + discount rate)
     ///     expected premium  = Σₜ Σₚ APₚ · Sₚ(t)

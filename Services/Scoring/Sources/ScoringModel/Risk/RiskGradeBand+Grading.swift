@@ -1,16 +1,7 @@
 public import Models
+public import ScoringAPI
 
-/// A risk score at or above `minRiskScore` (0–100) gives `grade`, unless a band with a higher minimum applies
-/// (scoring.proto `RiskGradeBand`).
-public struct RiskGradeBand: Sendable, Hashable, Codable {
-    public var grade: RiskGrade
-    public var minRiskScore: Double
-
-    public init(grade: RiskGrade, minRiskScore: Double) {
-        self.grade = grade
-        self.minRiskScore = minRiskScore
-    }
-
+extension RiskGradeBand {
     /// A from 0, B from 20, C from 40, D from 60, E from 80.
     public static let defaults: [RiskGradeBand] = [
         RiskGradeBand(grade: .a, minRiskScore: 0), RiskGradeBand(grade: .b, minRiskScore: 20),

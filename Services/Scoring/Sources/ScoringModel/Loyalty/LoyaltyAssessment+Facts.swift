@@ -1,34 +1,13 @@
-public import Models
+import Models
+public import ScoringAPI
 
-/// A customer's loyalty (scoring.proto `LoyaltyAssessment`): continuous tenure and the VIP list, service
-/// usage, referrals and engagement, and the score a `LoyaltyModel` makes of them.
-public struct LoyaltyAssessment: Sendable, Hashable, Codable {
-    /// 0–100.
-    public var loyaltyScore: Double
-    public var continuousTenureMonths: Int32
-    public var vip: Bool
-    /// The day the customer's continuous tenure reached the VIP minimum; absent when not VIP.
-    public var vipSince: CalendarDate?
-    public var serviceUsageDepth: Int32
-    public var referralCount: Int32
-    public var engagementChannels: Int32
-
-    public init(loyaltyScore: Double, continuousTenureMonths: Int32, vip: Bool, vipSince: CalendarDate?,
-                serviceUsageDepth: Int32, referralCount: Int32, engagementChannels: Int32) {
-        self.loyaltyScore = loyaltyScore
-        self.continuousTenureMonths = continuousTenureMonths
-        self.vip = vip
-        self.vipSince = vipSince
-        self.serviceUsageDepth = serviceUsageDepth
-        self.referralCount = referralCount
-        self.engagementChannels = engagementChannels
-    }
-
+extension LoyaltyAssessment {
     /// Measures loyalty: continuous tenure (`continuousTenureMonths`), VIP when it is at least
     /// `model.vipMinContinuousTenureMonths` with `vipSince = continuous cover start + that many months`,
     /// `serviceUsageDepth`, `referralCount` and `engagementChannels` in the window; the score is
-    /// `LinearComponent.score(model.components)` over them (and `otherMetrics` for any other metric).
+    /// `model.components` scored over them (and `otherMetrics` for any other metric, `book` for percentiles).
     public init(facts: CustomerFacts, settings: MetricSettings, model: LoyaltyModel = .standard,
+                book: MetricDistributions = MetricDistributions(),
                 otherMetrics: (Metric) -> MetricValue? = { _ in nil }) {
         let window = settings.window
         let start = facts.continuousCoverStart(asOf: settings.asOf, allowedGapDays: settings.allowedCoverGapDays)
@@ -41,7 +20,8 @@ public struct LoyaltyAssessment: Sendable, Hashable, Codable {
             referralCount: Int32(facts.referralCount(in: window)),
             engagementChannels: Int32(facts.engagementChannels(in: window)))
         let measured = self
-        loyaltyScore = LinearComponent.score(model.components) { measured.value(of: $0) ?? otherMetrics($0) }
+        loyaltyScore = Scorecard(.loyalty, components: model.components)
+            .score(book: book) { measured.value(of: $0) ?? otherMetrics($0) }.score
     }
 
     /// The value of a loyalty metric (continuous tenure, service usage depth, referrals, engagement channels,

@@ -1,52 +1,22 @@
-public import Models
+import Models
+public import ScoringAPI
 
-/// A customer's risk (scoring.proto `RiskAssessment`): the factors — claim frequency and severity, fraud
-/// flags, occupation class, declared habits — and the score and grade a `RiskModel` makes of them.
-public struct RiskAssessment: Sendable, Hashable, Codable {
-    public var grade: RiskGrade
-    /// 0–100, higher is riskier.
-    public var riskScore: Double
-    /// Claims made in the look-back.
-    public var claimCount: Int32
-    /// Claims per policy-year in the look-back.
-    public var claimFrequency: Double
-    /// Average paid per paid claim in the look-back; absent without one.
-    public var claimSeverity: Money?
-    /// Paid on the look-back's claims.
-    public var claimsPaid: Money
-    /// Claims flagged as suspected fraud, ever.
-    public var fraudFlags: Int32
-    /// 1–6; 0 when unknown.
-    public var occupationClass: Int32
-    /// Declared habits by name ("smoking", "hazardous_sports").
-    public var declaredHabits: [String]
-
-    public init(grade: RiskGrade, riskScore: Double, claimCount: Int32, claimFrequency: Double, claimSeverity: Money?,
-                claimsPaid: Money, fraudFlags: Int32, occupationClass: Int32, declaredHabits: [String]) {
-        self.grade = grade
-        self.riskScore = riskScore
-        self.claimCount = claimCount
-        self.claimFrequency = claimFrequency
-        self.claimSeverity = claimSeverity
-        self.claimsPaid = claimsPaid
-        self.fraudFlags = fraudFlags
-        self.occupationClass = occupationClass
-        self.declaredHabits = declaredHabits
-    }
-
-    /// Measures the factors and scores them:
+extension RiskAssessment {
+    /// Measures the risk factors and scores them:
     /// - claims in the look-back: claims made (`madeOn`) in the window, withdrawn ones left out;
     /// - claim count: how many;
     /// - claim frequency: `claim count / max(1, policy-years)`, policy-years being the days of cover in the
     ///   window of every policy the customer holds or is insured on, over 365 (at least one policy-year, so a
     ///   short history does not inflate the rate);
     /// - claims paid: the settled amounts of those claims, in the settings' currency;
-    /// - claim severity: `claims paid / claims with a settled amount above 0`, rounded to the minor unit;
+    /// - claim severity: `claims paid / claims with a settled amount above 0`, rounded to the minor unit; nil
+    ///   without one;
     /// - fraud flags: claims ever flagged; occupation class and habits from the declared profile.
     ///
-    /// The score is `LinearComponent.score(model.components)` over these factors (and `otherMetrics` for any
-    /// other metric a component names); the grade follows `model.bands`.
+    /// The score is `model.components` scored over these factors (and `otherMetrics` for any other metric a
+    /// component names, `book` for percentiles); the grade follows `model.bands`.
     public init(facts: CustomerFacts, settings: MetricSettings, model: RiskModel = .standard,
+                book: MetricDistributions = MetricDistributions(),
                 otherMetrics: (Metric) -> MetricValue? = { _ in nil }) {
         let window = settings.window
         let claims = facts.claims.filter { $0.status != .withdrawn && window.contains($0.madeOn) }
@@ -65,9 +35,10 @@ public struct RiskAssessment: Sendable, Hashable, Codable {
             occupationClass: facts.profile?.occupationClass ?? 0,
             declaredHabits: facts.profile?.habitNames ?? [])
         let factors = self
-        let score = LinearComponent.score(model.components) { factors.value(of: $0) ?? otherMetrics($0) }
-        self.riskScore = score
-        self.grade = RiskGradeBand.grade(for: score, bands: model.bands)
+        let score = Scorecard(.risk, components: model.components)
+            .score(book: book) { factors.value(of: $0) ?? otherMetrics($0) }
+        self.riskScore = score.score
+        self.grade = RiskGradeBand.grade(for: score.score, bands: model.bands)
     }
 
     /// The value of a risk factor metric (claim frequency, severity, fraud flags, occupation class, declared

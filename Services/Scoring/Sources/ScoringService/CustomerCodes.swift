@@ -1,0 +1,63 @@
+import Foundation
+import RPC
+import Store
+
+/// Customer codes as callers type them, and as identity's merges left them.
+///
+/// Identity issues codes of `C` and eleven characters of Crockford's base 32 (no I, L, O, U), the last a check
+/// character: the weighted sum of the ten before it, each counted as its value plus one times its place (1…10),
+/// modulo 31. Scoring cannot turn a code into a customer id (the permutation's key is identity's), but it can tell a
+/// mistyped code from one it has never heard of.
+enum CustomerCodes {
+    private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+
+    /// The code in canonical form (upper case; `I` and `L` read as 1, `O` as 0), or INVALID_ARGUMENT naming `field`
+    /// when it is empty or not a well-formed code.
+    static func canonical(_ text: String, field: String) throws(RPCError) -> String {
+        let asked = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !asked.isEmpty else { throw .invalidArgument(field: field, "required: a customer code such as C7K3M9QX2PAH") }
+        guard let code = canonical(asked) else {
+            throw .invalidArgument(
+                field: field,
+                "'\(asked)' is not a customer code: C and 11 letters or digits with a valid check character, e.g. C7K3M9QX2PAH")
+        }
+        return code
+    }
+
+    /// The canonical form of a well-formed code, or nil.
+    static func canonical(_ text: String) -> String? {
+        var characters = Array(text.uppercased())
+        guard characters.count == 12, characters.removeFirst() == "C" else { return nil }
+        var values: [Int] = []
+        for character in characters {
+            let read: Character = switch character { case "I", "L": "1"; case "O": "0"; default: character }
+            guard let value = alphabet.firstIndex(of: read) else { return nil }
+            values.append(value)
+        }
+        let check = values.removeLast()
+        var sum = 0
+        for (place, value) in values.enumerated() { sum += (place + 1) * (value + 1) }
+        guard sum % 31 == check else { return nil }
+        return "C" + String((values + [check]).map { alphabet[$0] })
+    }
+
+    /// The customer `code` stands for now: its survivor when identity merged it away, else itself.
+    static func current(_ code: String, on connection: PostgresConnection) throws -> String {
+        try connection.query("SELECT survivor_code FROM customer_alias WHERE alias_code = $1", [.text(code)])
+            .first?.decode(String.self, "survivor_code") ?? code
+    }
+
+    /// Whether scoring has any fact of `code` (a profile or a record).
+    static func isKnown(_ code: String, on connection: PostgresConnection) throws -> Bool {
+        try connection.query(
+            """
+            SELECT EXISTS (SELECT 1 FROM customer_profile WHERE customer_code = $1)
+                OR EXISTS (SELECT 1 FROM policy_party WHERE customer_code = $1)
+                OR EXISTS (SELECT 1 FROM payment_fact WHERE customer_code = $1)
+                OR EXISTS (SELECT 1 FROM claim_fact WHERE customer_code = $1 OR policyholder_code = $1)
+                OR EXISTS (SELECT 1 FROM servicing_fact WHERE customer_code = $1)
+                OR EXISTS (SELECT 1 FROM service_usage_fact WHERE customer_code = $1)
+                OR EXISTS (SELECT 1 FROM interaction_fact WHERE customer_code = $1)
+            """, [.text(code)])[0].decode(Bool.self, at: 0)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Models
+import ScoringAPI
+import ScoringModel
+
+/// A customer's assessment as the score card the API answers with.
+///
+/// This release fills what ScoringModel computes without a rule set: metrics, insurance RFM, CLV, risk grade and
+/// loyalty (with the VIP flag). Value score, tier, potential flag and pyramid layer come from the active rule set,
+/// which a later release applies: until then they stay 0 / UNSPECIFIED / false, and `rule_set_id` is empty.
+enum ScoreCards {
+    /// - Parameters:
+    ///   - previous: the customer's card before, whose tier history carries over.
+    static func card(for assessment: CustomerAssessment, factsPosition: Int64, scoredAt: Timestamp,
+                     previous: ScoreCard?) -> ScoreCard {
+        let value = CustomerValue(
+            customerCode: assessment.customerCode, valueScore: 0, tier: .unspecified, potential: false,
+            layer: .unspecified, riskGrade: assessment.risk.grade, loyaltyScore: assessment.loyalty.loyaltyScore,
+            vip: assessment.loyalty.vip, annualisedPremium: assessment.metrics.annualisedPremium,
+            clv: assessment.clv.clv, ruleSetId: "", ruleSetVersion: 0, scoredAt: scoredAt)
+        let tierKept = previous.map { $0.value.tier == value.tier } ?? false
+        return ScoreCard(
+            value: value, metrics: assessment.metrics, rfm: assessment.rfm, clv: assessment.clv,
+            risk: assessment.risk, loyalty: assessment.loyalty, explanation: nil, factsPosition: factsPosition,
+            previousTier: tierKept ? previous?.previousTier ?? .unspecified : previous?.value.tier ?? .unspecified,
+            tierSince: tierKept ? previous?.tierSince ?? scoredAt : scoredAt)
+    }
+
+    /// What can be said of a card while rule sets are not applied: a summary, no components or rules fired.
+    static func explanation(of card: ScoreCard) -> ScoreExplanation {
+        let value = card.value
+        let summary = "Risk grade \(value.riskGrade.rawValue) (risk score \(format(card.risk.riskScore))), "
+            + "loyalty score \(format(value.loyaltyScore))\(value.vip ? ", on the VIP list" : ""); "
+            + "annualised premium \(value.annualisedPremium), CLV \(value.clv). Value score, tier and layer are "
+            + "given by the active rule set, which this release does not apply yet."
+        return ScoreExplanation(components: [], rulesFired: [], summary: summary)
+    }
+
+    private static func format(_ number: Double) -> String { String(format: "%.1f", number) }
+}

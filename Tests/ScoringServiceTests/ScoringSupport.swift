@@ -1,0 +1,86 @@
+import CLMTesting
+import Foundation
+import IdentityAPI
+import Models
+import RPC
+import ScoringAPI
+import Store
+
+/// What the scoring end-to-end tests share: the two services over one database, the book sent to identity, polling
+/// for cards, and looks at scoring's tables.
+enum ScoringSupport {
+    /// Both services against a fresh database, scoring as of the book's day.
+    static func start(prefix: String) async throws -> (ServiceProcesses, TestDatabase) {
+        let database = try await PostgresTestCluster.shared().createSuiteDatabase([.identity, .scoring], prefix: prefix)
+        let suite = try await ServiceProcesses.start([.identity, .scoring], database: database,
+                                                     environment: ["CLM_SCORING_AS_OF": ScoringBook.asOf])
+        return (suite, database)
+    }
+
+    /// Sends the whole book to identity; returns the codes of customers A and B.
+    static func ingestBook(_ identity: RPCClient) async throws -> (a: String, b: String) {
+        let parties = try await identity.call(IdentityAPI.ingestParties,
+                                              IngestPartiesRequest(records: [ScoringBook.partyA, ScoringBook.partyB]))
+        let codes = parties.results.map(\.customerCode)
+        precondition(codes.count == 2 && codes[0] != codes[1] && !codes.contains(""), "two customers: \(parties)")
+        for (name, outcomes) in [
+            ("policies", try await identity.call(IdentityAPI.ingestPolicies,
+                                                 IngestPoliciesRequest(records: ScoringBook.policies)).results),
+            ("payments", try await identity.call(IdentityAPI.ingestPayments,
+                                                 IngestPaymentsRequest(records: ScoringBook.payments)).results),
+            ("claims", try await identity.call(IdentityAPI.ingestClaims,
+                                               IngestClaimsRequest(records: ScoringBook.claims)).results),
+            ("service usage", try await identity.call(IdentityAPI.ingestServiceUsage,
+                                                      IngestServiceUsageRequest(records: ScoringBook.serviceUsage)).results),
+            ("interactions", try await identity.call(IdentityAPI.ingestInteractions,
+                                                     IngestInteractionsRequest(records: ScoringBook.interactions)).results),
+        ] {
+            precondition(outcomes.allSatisfy { $0.outcome == .created }, "\(name) not all stored: \(outcomes)")
+        }
+        return (codes[0], codes[1])
+    }
+
+    /// The card of `code` once `until` holds for it, polling for up to 20 s (the feed and the rescorer are
+    /// asynchronous); the last card seen otherwise, or nil when there was none.
+    static func card(_ code: String, _ scoring: RPCClient, until: (ScoreCard) -> Bool) async throws -> ScoreCard? {
+        let giveUp = ContinuousClock.now + .seconds(20)
+        var last: ScoreCard?
+        while true {
+            do {
+                last = try await scoring.call(ScoringAPI.getScoreCard, GetScoreCardRequest(customerCode: code)).scoreCard
+            } catch {
+                // The call throws RPCError only; NOT_FOUND means no card yet.
+                guard error.status == .notFound else { throw error }
+                last = nil
+            }
+            if let card = last, until(card) { return card }
+            if ContinuousClock.now > giveUp { return last }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// The RPC error `body` throws, or nil when it succeeds.
+    static func failure(_ body: () async throws -> Void) async -> RPCError? {
+        do {
+            try await body()
+            return nil
+        } catch let error as RPCError {
+            return error
+        } catch {
+            return RPCError(.unknown, "not an RPC error: \(error)")
+        }
+    }
+
+    /// `actual` within a millionth (relative) of `expected`.
+    static func close(_ actual: Double?, _ expected: Double) -> Bool {
+        guard let actual else { return false }
+        return abs(actual - expected) <= 1e-6 * max(1, abs(expected))
+    }
+
+    /// Runs `body` with a superuser pool on the test database.
+    static func withDatabase<T: Sendable>(_ database: TestDatabase, _ body: (PostgresPool) async throws -> T)
+        async throws -> T
+    {
+        try await withPostgresPool(database.superuser, label: "clm.test.scoring", body)
+    }
+}
