@@ -38,8 +38,9 @@ import Testing
         #expect(results == Array(repeating: 1, count: 20))
         #expect(elapsed >= 0.95)  // four at a time: the pool really has only four connections
         // A 10 ms ticker gets about 100 ticks a second when the cooperative pool is free, and next to none if the
-        // sleeps held its threads. Fifteen a second leaves room for a machine busy with other tests.
-        #expect(ticks.current >= Int(elapsed * 15))
+        // sleeps held its threads. Five a second leaves room for a machine saturated by other work (12 a second
+        // were seen with both cores busy compiling), and still fails when the pool is held.
+        #expect(ticks.current >= Int(elapsed * 5))
     }
 
     @Test func workRunsOnADatabaseThreadNotTheCallersThread() async throws {
