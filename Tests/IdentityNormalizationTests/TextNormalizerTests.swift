@@ -62,4 +62,13 @@ import Testing
         #expect(ChineseNumerals.convertRuns(in: "三里屯十二号", before: ["号"]) == "三里屯12号")
         #expect(ChineseNumerals.value(of: "三里") == nil)
     }
+
+    @Test func aRunTooLongForANumberIsLeftAsWritten() {
+        // Twenty 九 would overflow a 64-bit integer; eighteen are still read.
+        let twenty = String(repeating: "九", count: 20)
+        #expect(ChineseNumerals.value(of: twenty) == nil)
+        #expect(ChineseNumerals.convertRuns(in: "人民路" + twenty + "号", before: ["号"]) == "人民路" + twenty + "号")
+        #expect(ChineseNumerals.value(of: String(repeating: "九", count: 18)) == 999_999_999_999_999_999)
+        #expect(ChineseAddressParser.parse("北京市朝阳区人民路" + twenty + "号").street == "人民路")
+    }
 }

@@ -65,7 +65,7 @@ public enum AddressNormalizer {
         if !recognised {
             problems.append(NormalizationProblem(.unparsedAddress, severity: .warning,
                                                  "no province, city, district, street or number recognised"))
-            address.detail = address.detail ?? ChineseAddressParser.prepare(raw, folding: folding)
+            address.detail = address.detail ?? ChineseAddressParser.prepare(raw, folding: folding).string
         }
         return Normalized(raw: raw, value: .chinese(address), problems: problems)
     }

@@ -13,19 +13,30 @@ public enum TextNormalizer {
     ///
     /// `ＡＢＣ１２３` gives `ABC123`, `（北京）` gives `(北京)`, an ideographic space gives a space; `张三` is unchanged.
     public static func foldWidth(_ text: String) -> String {
-        text.precomposedStringWithCompatibilityMapping
+        // Nearly all text here is ASCII and Chinese, whose NFKC form is taken scalar by scalar; only the rest pays
+        // for the full algorithm.
+        var changed = false
+        for scalar in text.unicodeScalars {
+            guard let folded = standaloneWidthFold(scalar) else { return text.precomposedStringWithCompatibilityMapping }
+            changed = changed || folded != scalar
+        }
+        guard changed else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.compactMap(standaloneWidthFold)))
     }
 
     /// Every run of whitespace, control characters and zero-width characters becomes one space; the ends are trimmed.
     public static func collapseWhitespace(_ text: String) -> String {
+        if isCollapsed(text) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if zeroWidth.contains(scalar.value) { continue }
-            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
-                pendingSpace = !result.isEmpty
-                continue
+            if !isVisibleStandalone(scalar) {
+                if zeroWidth.contains(scalar.value) { continue }
+                if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
+                    pendingSpace = !result.isEmpty
+                    continue
+                }
             }
             if pendingSpace {
                 result.unicodeScalars.append(" ")
@@ -44,6 +55,9 @@ public enum TextNormalizer {
     /// Latin letters lower-cased, with their diacritics removed and the letters that do not decompose spelt out
     /// (`ß` → `ss`, `ø` → `o`, `æ` → `ae`, `ł` → `l`...). Non-Latin text is lower-cased by Unicode rules only.
     public static func foldLatin(_ text: String) -> String {
+        // Text of scalars that stand alone has no diacritics and nothing to spell out, and NFD and NFC leave it as
+        // it is: lower-casing is all there is to do.
+        if text.unicodeScalars.allSatisfy({ standaloneWidthFold($0) != nil }) { return text.lowercased() }
         let decomposed = text.lowercased().decomposedStringWithCanonicalMapping
         var result = ""
         result.reserveCapacity(decomposed.utf8.count)
@@ -126,6 +140,57 @@ public enum TextNormalizer {
         }
     }
 
+    /// The width-folded (NFKC) form of a scalar that stands alone, or `nil` for one that needs the full algorithm.
+    ///
+    /// A scalar stands alone when it is a `Character` on its own whatever surrounds it (CR LF aside, both spaces) and
+    /// its NFKC form does not depend on its neighbours: ASCII, Chinese characters, CJK punctuation `、。《》【】`,
+    /// `·`, dashes and curly quotes stay as they are; full-width ASCII becomes ASCII (`１` → `1`), the ideographic
+    /// and no-break spaces a space. Text made only of such scalars can be folded and searched scalar by scalar;
+    /// letters with marks, kana, Hangul, emoji, compatibility ideographs and the rest go through `String`.
+    static func standaloneWidthFold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x00...0x7F, 0xB7, 0x2013...0x2014, 0x2018...0x2019, 0x201C...0x201D, 0x3001...0x301F, 0x3400...0x4DBF,
+            0x4E00...0x9FFF, 0x20000...0x2F7FF:
+            return scalar
+        case 0xA0, 0x3000: return " "
+        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0)
+        default: return nil
+        }
+    }
+
+    /// `character` as one scalar for the Chinese character tables, or `nil` when it has several scalars.
+    ///
+    /// A CJK compatibility ideograph gives the unified ideograph it is canonically equivalent to (U+F900 → U+8C48
+    /// 豈): `Character` comparison and hashing treat the two as one, so a table keyed by scalar must too.
+    static func singleScalar(_ character: Character) -> Unicode.Scalar? {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+            return nil
+        }
+        return canonicalIdeograph(first)
+    }
+
+    /// `scalar`, or for a CJK compatibility ideograph the unified ideograph it decomposes to (see `singleScalar`).
+    static func canonicalIdeograph(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0xF900...0xFAFF, 0x2F800...0x2FA1F:
+            // Each has no decomposition or a single-scalar one.
+            let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+            return decomposed.count == 1 ? decomposed[decomposed.startIndex] : scalar
+        default:
+            return scalar
+        }
+    }
+
+    /// Whether `scalar` is a space of any kind (the first scalar decides for a whole `Character`).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: true
+        case 0x21..<0x80, 0x3001...: false  // no White_Space scalar after the ideographic space
+        default: scalar.properties.isWhitespace
+        }
+    }
+
     /// Han or kana: scripts written without spaces between words.
     static func isCJK(_ character: Character) -> Bool {
         guard let value = character.unicodeScalars.first?.value else { return false }
@@ -138,7 +203,7 @@ public enum TextNormalizer {
     }
 
     private static func removingSpacesAroundCJK(_ text: String) -> String {
-        guard text.contains(" ") else { return text }
+        guard text.utf8.contains(0x20) else { return text }
         let characters = Array(text)
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -158,6 +223,25 @@ public enum TextNormalizer {
         case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: return true
         default: return false
         }
+    }
+
+    /// Whether `scalar` is one that stands alone (`standaloneWidthFold`) and is neither a space, a control nor zero
+    /// width, known without looking its properties up.
+    private static func isVisibleStandalone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x20, 0x7F, 0xA0, 0x3000: false
+        default: standaloneWidthFold(scalar) != nil
+        }
+    }
+
+    /// Whether `collapseWhitespace` would leave `text` as it is: visible scalars and single inner spaces only.
+    private static func isCollapsed(_ text: String) -> Bool {
+        var previous: Unicode.Scalar = " "  // a leading space is not collapsed
+        for scalar in text.unicodeScalars {
+            if scalar == " " ? previous == " " : !isVisibleStandalone(scalar) { return false }
+            previous = scalar
+        }
+        return previous != " "
     }
 
     private static let zeroWidth: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
