@@ -13,11 +13,8 @@ public final class OutboxRelay: Service, Sendable {
     private let pool: PostgresPool
     private let names: FeedNames
     private let signal: FeedSignal
-    private let wakeups: FeedSignal
-    private let notifications: PostgresNotifications?
-    private let sweepInterval: Duration
+    private let worker: BatchWorker
     private let batchSize: Int
-    private let logger: Logger
 
     /// - Parameters:
     ///   - signal: notified after positions are given, for readers waiting in this process.
@@ -28,51 +25,17 @@ public final class OutboxRelay: Service, Sendable {
         self.pool = pool
         self.names = names
         self.signal = signal
-        self.wakeups = FeedSignal()
-        self.notifications = notifications
-        self.sweepInterval = sweepInterval
+        self.worker = BatchWorker(name: "relay", notifications: notifications, channel: names.outboxChannel,
+                                  sweepInterval: sweepInterval, logger: logger)
         self.batchSize = batchSize
-        self.logger = logger
     }
 
     /// Tells the relay that rows were just committed in this process, so it need not wait for NOTIFY.
-    public func poke() { wakeups.notify() }
+    public func poke() { worker.wake() }
 
     public func run() async throws {
-        try await withThrowingDiscardingTaskGroup { group in
-            if let notifications {
-                let stream = notifications.notifications(channel: names.outboxChannel)
-                let wakeups = self.wakeups
-                group.addTask {
-                    for await _ in stream { wakeups.notify() }
-                }
-            }
-            group.addTask { [self] in
-                try await cancelWhenGracefulShutdown { try await self.loop() }
-            }
-            // The notification stream has no end of its own: stop it with the loop.
-            try await gracefulShutdown()
-            group.cancelAll()
-        }
-    }
-
-    private func loop() async throws {
-        var failures = 0
-        while !Task.isCancelled {
-            let seen = wakeups.version
-            do {
-                let assigned = try await assignPositions()
-                failures = 0
-                if assigned == batchSize { continue }  // more may be waiting
-            } catch is CancellationError {
-                return
-            } catch {
-                failures += 1
-                logger.warning("relay could not assign positions", metadata: ["error": "\(error)", "failures": "\(failures)"])
-            }
-            let pause = failures == 0 ? sweepInterval : min(sweepInterval * failures, .seconds(10))
-            await wakeups.wait(changedFrom: seen, timeout: pause)
-        }
+        let batchSize = batchSize
+        try await worker.run { [self] in try await assignPositions() == batchSize }
     }
 
     /// Numbers the committed rows that have no position yet; returns how many it numbered.

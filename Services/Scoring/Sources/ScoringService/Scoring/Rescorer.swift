@@ -9,50 +9,17 @@ import Store
 /// the queue without waiting on each other (SKIP LOCKED).
 final class Rescorer: Service, Sendable {
     private let context: ScoringContext
-    private let notifications: PostgresNotifications
-    private let wakeups = FeedSignal()
-    private let sweepInterval: Duration
+    private let worker: BatchWorker
 
     init(context: ScoringContext, notifications: PostgresNotifications, sweepInterval: Duration = .seconds(1)) {
         self.context = context
-        self.notifications = notifications
-        self.sweepInterval = sweepInterval
+        self.worker = BatchWorker(name: "rescoring", notifications: notifications, channel: RescoreQueue.channel,
+                                  sweepInterval: sweepInterval, logger: context.logger)
     }
 
     func run() async throws {
-        try await withThrowingDiscardingTaskGroup { group in
-            let stream = notifications.notifications(channel: RescoreQueue.channel)
-            let wakeups = self.wakeups
-            group.addTask {
-                for await _ in stream { wakeups.notify() }
-            }
-            group.addTask { [self] in
-                try await cancelWhenGracefulShutdown { try await self.loop() }
-            }
-            // The notification stream has no end of its own: stop it with the loop.
-            try await gracefulShutdown()
-            group.cancelAll()
-        }
-    }
-
-    private func loop() async throws {
-        var failures = 0
-        while !Task.isCancelled {
-            let seen = wakeups.version
-            do {
-                let taken = try await rescoreBatch()
-                failures = 0
-                if taken == context.settings.batchSize { continue }  // more may be waiting
-            } catch is CancellationError {
-                return
-            } catch {
-                failures += 1
-                context.logger.warning("rescoring failed; will retry",
-                                       metadata: ["error": "\(error)", "failures": "\(failures)"])
-            }
-            let pause = failures == 0 ? sweepInterval : min(sweepInterval * failures, .seconds(10))
-            await wakeups.wait(changedFrom: seen, timeout: pause)
-        }
+        let batchSize = context.settings.batchSize
+        try await worker.run { [self] in try await rescoreBatch() == batchSize }
     }
 
     /// Takes one batch off the queue and scores it; returns how many customers it took.
