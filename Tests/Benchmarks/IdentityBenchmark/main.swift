@@ -23,9 +23,6 @@ func option(_ name: String, _ fallback: Int) -> Int {
 let target = option("--records", 1_000_000)
 let online = option("--online", 2_000)
 let clock = ContinuousClock()
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-}
 func percentile(_ values: [Double], _ p: Double) -> Double {
     let sorted = values.sorted()
     return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
@@ -40,7 +37,7 @@ let held = min(online, book.parties.count / 10)
 let bulkRecords = Array(book.parties.dropLast(held))
 let onlineRecords = Array(book.parties.suffix(held))
 print("  \(book.parties.count) party records (\(bulkRecords.count) for bulk, \(held) held out for online) in "
-      + String(format: "%.1f s", seconds(clock.now - started)))
+      + String(format: "%.1f s", (clock.now - started).inSeconds))
 
 let database = try await PostgresTestCluster.shared().createSuiteDatabase([.identity], prefix: "bench")
 let suite = try await ServiceProcesses.start([.identity], database: database)
@@ -66,7 +63,7 @@ try await withThrowingTaskGroup(of: Void.self) { group in
     submit(); submit()
     while try await group.next() != nil { submit() }
 }
-let storeTime = seconds(clock.now - started)
+let storeTime = (clock.now - started).inSeconds
 print(String(format: "store (normalise, encrypt, insert, deferred): %.1f s, %.0f records/s", storeTime,
              Double(bulkRecords.count) / storeTime))
 
@@ -78,7 +75,7 @@ while job.state == .running {
     try await Task.sleep(for: .milliseconds(250))
     job = try await client.call(IdentityAPI.getBulkResolution, GetBulkResolutionRequest(jobId: job.jobId)).job
 }
-let bulkTime = seconds(clock.now - started)
+let bulkTime = (clock.now - started).inSeconds
 let peak = (try? String(contentsOfFile: "/proc/\(suite.process(.identity)!.processIdentifier)/status", encoding: .utf8))?
     .split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? "VmHWM unknown"
 print(String(format: "bulk resolution: %.1f s wall, %.0f records/s; %@", bulkTime, Double(bulkRecords.count) / bulkTime,
@@ -92,14 +89,14 @@ var baseline: [Double] = []
 for _ in 0..<200 {
     let before = clock.now
     _ = try await client.call(CommonAPI.check, HealthCheckRequest())
-    baseline.append(seconds(clock.now - before) * 1000)
+    baseline.append((clock.now - before).inSeconds * 1000)
 }
 var latencies: [Double] = []
 var outcomes: [String: Int] = [:]
 for record in onlineRecords {
     let before = clock.now
     let answer = try await client.call(IdentityAPI.resolveAndStoreParty, ResolveAndStorePartyRequest(record: record))
-    latencies.append(seconds(clock.now - before) * 1000)
+    latencies.append((clock.now - before).inSeconds * 1000)
     outcomes["\(answer.outcome)", default: 0] += 1
 }
 let stats = try await client.call(IdentityAPI.getStatistics, GetStatisticsRequest())

@@ -1,3 +1,5 @@
+import Models
+
 /// The result of resolving a set of records in bulk.
 public struct BulkResolution: Sendable {
     /// The matcher used: fitted on the records, or the one given. Pass it to a ``MatchIndex`` to resolve further
@@ -47,7 +49,7 @@ public struct ResolutionStatistics: Sendable {
 
     /// Candidate pairs scored per second of wall time in the scoring phase.
     public var pairsScoredPerSecond: Double {
-        let seconds = Double(score.components.seconds) + Double(score.components.attoseconds) * 1e-18
+        let seconds = score.inSeconds
         return seconds > 0 ? Double(candidatePairs) / seconds : 0
     }
 }

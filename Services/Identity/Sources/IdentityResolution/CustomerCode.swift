@@ -1,3 +1,5 @@
+import Models
+
 /// Customer codes: stable, opaque and free of personal data (issue 3 item 5).
 ///
 /// A code is the customer's database id run through a keyed permutation of 0..<2⁵⁰ (a four-round Feistel network),
@@ -5,9 +7,10 @@
 /// distinct codes without a lookup, neighbouring ids give unrelated codes, and the check character catches one
 /// mistyped or two swapped characters. The key is per installation (stored in the schema at its creation), so codes
 /// reveal neither how many customers there are nor in what order they came.
+///
+/// How the digits are written (alphabet, look-alikes, check character) is `CustomerCodeText`, shared with the services
+/// that only check codes.
 public struct CustomerCodec: Sendable {
-    /// Crockford's base 32: no I, L, O or U.
-    static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
     static let halfBits: UInt64 = 25
     static let halfMask: UInt64 = (1 << 25) - 1
     private let roundKeys: [UInt64]
@@ -29,27 +32,13 @@ public struct CustomerCodec: Sendable {
             (left, right) = (right, left ^ (Self.mix(right ^ key) & Self.halfMask))
         }
         let value = left << Self.halfBits | right
-        var characters: [Character] = ["C"]
-        var digits: [Int] = []
-        for shift in stride(from: 45, through: 0, by: -5) { digits.append(Int(value >> UInt64(shift) & 31)) }
-        characters += digits.map { Self.alphabet[$0] }
-        characters.append(Self.alphabet[Self.checkDigit(digits)])
-        return String(characters)
+        return CustomerCodeText.code(digits: stride(from: 45, through: 0, by: -5).map { Int(value >> UInt64($0) & 31) })
     }
 
     /// The id a code stands for, or nil when it is not well formed (length, alphabet, check character).
     /// Lower case is accepted; Crockford's look-alikes `I`, `L` (→ 1) and `O` (→ 0) are read as digits.
     public func id(for code: String) -> Int64? {
-        var text = Array(code.uppercased())
-        guard text.count == 12, text.removeFirst() == "C" else { return nil }
-        var digits: [Int] = []
-        for character in text {
-            let read: Character = switch character { case "I", "L": "1"; case "O": "0"; default: character }
-            guard let digit = Self.alphabet.firstIndex(of: read) else { return nil }
-            digits.append(digit)
-        }
-        let check = digits.removeLast()
-        guard Self.checkDigit(digits) == check else { return nil }
+        guard let digits = CustomerCodeText.digits(of: code) else { return nil }
         var value: UInt64 = 0
         for digit in digits { value = value << 5 | UInt64(digit) }
         var left = value >> Self.halfBits, right = value & Self.halfMask
@@ -60,15 +49,7 @@ public struct CustomerCodec: Sendable {
     }
 
     /// The code written canonically (upper case, look-alikes read), or nil when it is not well formed.
-    public func canonical(_ code: String) -> String? { id(for: code).map { self.code(for: $0) } }
-
-    /// Weighted sum modulo 31 with position weights 1, 2, 3…: changes on any single substitution and on a swap of
-    /// two different neighbours.
-    static func checkDigit(_ digits: [Int]) -> Int {
-        var sum = 0
-        for (index, digit) in digits.enumerated() { sum += (index + 1) * (digit + 1) }
-        return sum % 31
-    }
+    public func canonical(_ code: String) -> String? { CustomerCodeText.canonical(code) }
 
     /// SplitMix64's finaliser.
     static func mix(_ value: UInt64) -> UInt64 {

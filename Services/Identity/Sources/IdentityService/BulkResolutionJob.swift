@@ -44,9 +44,7 @@ struct BulkResolutionJob: Sendable {
                     .decode(Bool.self, at: 0)
             }
             let report = resolved ? try await resolveOnline() : try await resolveInBulk()
-            let seconds = Double((clock.now - start).components.seconds)
-                + Double((clock.now - start).components.attoseconds) / 1e18
-            try await finish(.succeeded, message: report + String(format: "; %.1f s", seconds))
+            try await finish(.succeeded, message: report + String(format: "; %.1f s", (clock.now - start).inSeconds))
         } catch {
             context.logger.error("bulk resolution failed", metadata: ["job": "\(id)", "error": "\(error)"])
             try? await finish(.failed, message: "\(error)")

@@ -1,3 +1,5 @@
+import Models
+
 /// How long each step of a long job took, in order, for its report ("golden records 4.1 s, links 9.8 s").
 struct StepTimes: Sendable, CustomStringConvertible {
     private let clock = ContinuousClock()
@@ -14,10 +16,6 @@ struct StepTimes: Sendable, CustomStringConvertible {
     }
 
     var description: String {
-        steps.map { step in
-            let seconds = Double(step.duration.components.seconds)
-                + Double(step.duration.components.attoseconds) / 1e18
-            return "\(step.name) \((seconds * 10).rounded() / 10) s"
-        }.joined(separator: ", ")
+        steps.map { "\($0.name) \(($0.duration.inSeconds * 10).rounded() / 10) s" }.joined(separator: ", ")
     }
 }

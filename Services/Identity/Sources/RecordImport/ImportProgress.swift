@@ -1,3 +1,5 @@
+import Models
+
 /// Where an import stands: what a CLI draws as a progress bar. No terminal code here.
 public struct ImportProgress: Sendable, Hashable {
     public let bytesRead: Int64
@@ -29,10 +31,7 @@ public struct ImportProgress: Sendable, Hashable {
     /// Whole percent read, 0–100; nil when the size is unknown.
     public var percent: Int? { fraction.map { Int(($0 * 100).rounded(.down)) } }
 
-    public var seconds: Double {
-        let (s, attoseconds) = elapsed.components
-        return Double(s) + Double(attoseconds) / 1e18
-    }
+    public var seconds: Double { elapsed.inSeconds }
 
     public var rowsPerSecond: Double { seconds > 0 ? Double(rowsRead) / seconds : 0 }
     public var bytesPerSecond: Double { seconds > 0 ? Double(bytesRead) / seconds : 0 }

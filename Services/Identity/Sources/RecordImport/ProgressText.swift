@@ -1,3 +1,5 @@
+import Models
+
 /// The text of progress lines: what `clm import` draws on a terminal (a bar redrawn in place) or prints every few
 /// seconds when standard error is not a terminal. No terminal codes here.
 public enum ProgressText {
@@ -40,8 +42,7 @@ public enum ProgressText {
         parts.append("\(grouped(progress.rowsRead)) rows")
         parts.append("\(grouped(Int(progress.rowsPerSecond.rounded()))) rows/s")
         if let left = progress.estimatedRemaining, !progress.isFinal {
-            let (seconds, attoseconds) = left.components
-            parts.append("\(clock(seconds: Double(seconds) + Double(attoseconds) / 1e18)) left")
+            parts.append("\(clock(seconds: left.inSeconds)) left")
         }
         if progress.rowsRejected > 0 { parts.append("\(grouped(progress.rowsRejected)) rejected") }
         return parts.joined(separator: "  ")

@@ -1,44 +1,24 @@
 import Foundation
+import Models
 import RPC
 import Store
 
 /// Customer codes as callers type them, and as identity's merges left them.
 ///
-/// Identity issues codes of `C` and eleven characters of Crockford's base 32 (no I, L, O, U), the last a check
-/// character: the weighted sum of the ten before it, each counted as its value plus one times its place (1…10),
-/// modulo 31. Scoring cannot turn a code into a customer id (the permutation's key is identity's), but it can tell a
-/// mistyped code from one it has never heard of.
+/// Scoring cannot turn a code into a customer id (the permutation's key is identity's), but `CustomerCodeText` tells
+/// it a mistyped code from one it has never heard of.
 enum CustomerCodes {
-    private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
-
     /// The code in canonical form (upper case; `I` and `L` read as 1, `O` as 0), or INVALID_ARGUMENT naming `field`
     /// when it is empty or not a well-formed code.
     static func canonical(_ text: String, field: String) throws(RPCError) -> String {
         let asked = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !asked.isEmpty else { throw .invalidArgument(field: field, "required: a customer code such as C7K3M9QX2PAH") }
-        guard let code = canonical(asked) else {
+        guard let code = CustomerCodeText.canonical(asked) else {
             throw .invalidArgument(
                 field: field,
                 "'\(asked)' is not a customer code: C and 11 letters or digits with a valid check character, e.g. C7K3M9QX2PAH")
         }
         return code
-    }
-
-    /// The canonical form of a well-formed code, or nil.
-    static func canonical(_ text: String) -> String? {
-        var characters = Array(text.uppercased())
-        guard characters.count == 12, characters.removeFirst() == "C" else { return nil }
-        var values: [Int] = []
-        for character in characters {
-            let read: Character = switch character { case "I", "L": "1"; case "O": "0"; default: character }
-            guard let value = alphabet.firstIndex(of: read) else { return nil }
-            values.append(value)
-        }
-        let check = values.removeLast()
-        var sum = 0
-        for (place, value) in values.enumerated() { sum += (place + 1) * (value + 1) }
-        guard sum % 31 == check else { return nil }
-        return "C" + String((values + [check]).map { alphabet[$0] })
     }
 
     /// The customer `code` stands for now: its survivor when identity merged it away, else itself.
