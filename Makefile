@@ -90,7 +90,7 @@ run: build
 	@for s in $(SERVICES); do \
 		if [ -f $(RUN)/$$s.pid ] && kill -0 $$(cat $(RUN)/$$s.pid) 2>/dev/null; then continue; fi; \
 		PGHOST=$(PGSOCK) PGPORT=$(PGPORT) PGDATABASE=clm CLM_SOCKET_DIR=$(SOCKETS) CLM_REPLICA=1 \
-			CLM_PII_KEY=$$(cat $(RUN)/pii.key) \
+			CLM_PII_KEY=$$(cat $(RUN)/pii.key) CLM_SCORING_INITIAL_RULE_SET=life \
 			nohup $(BIN)/clm-$$s >$(LOGS)/$$s.log 2>&1 & echo $$! > $(RUN)/$$s.pid; \
 	done
 	@for i in $$(seq 1 100); do \

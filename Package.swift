@@ -145,7 +145,7 @@ let package = Package(
             .executableTarget(name: "CLMCommand",
                               dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", "ServiceRuntime",
                                              "BookGenerator", "IdentityAPI", "RecordImport", "IdentityMatching",
-                                             argumentParser, logging],
+                                             "ScoringAPI", argumentParser, logging],
                               path: "Services/CLI/Sources/CLMCommand", swiftSettings: strict),
             .executableTarget(name: "RPCBenchmark",
                               dependencies: ["Models", "ServiceAPI", "RPC", "WireCodec", nioCore, nioPosix, logging, lifecycle,

@@ -1,3 +1,4 @@
+import CLMTesting
 import Foundation
 
 /// A byte relay that runs as another uid: the test's own client connects to the relay's socket, and the relay

@@ -10,10 +10,16 @@ import Store
 /// for cards, and looks at scoring's tables.
 enum ScoringSupport {
     /// Both services against a fresh database, scoring as of the book's day.
-    static func start(prefix: String) async throws -> (ServiceProcesses, TestDatabase) {
+    /// - Parameter environment: more settings for the services (e.g. `CLM_SCORING_INITIAL_RULE_SET`).
+    static func start(prefix: String, environment: [String: String] = [:]) async throws
+        -> (ServiceProcesses, TestDatabase)
+    {
         let database = try await PostgresTestCluster.shared().createSuiteDatabase([.identity, .scoring], prefix: prefix)
-        let suite = try await ServiceProcesses.start([.identity, .scoring], database: database,
-                                                     environment: ["CLM_SCORING_AS_OF": ScoringBook.asOf])
+        let suite = try await ServiceProcesses.start(
+            [.identity, .scoring], database: database,
+            // No scheduled full rescore in the middle of a test (fixture cards without facts would go).
+            environment: environment.merging(["CLM_SCORING_AS_OF": ScoringBook.asOf, "CLM_SCORING_RESCORE_AT": "off"])
+                { mine, _ in mine })
         return (suite, database)
     }
 

@@ -1,3 +1,5 @@
+import Models
+
 /// Resolves a whole set of records at once: prepare, block, estimate the model (unless one is given), score every
 /// candidate pair on all cores, cluster with guard rails.
 public enum BulkResolver {

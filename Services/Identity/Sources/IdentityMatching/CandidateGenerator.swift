@@ -1,3 +1,5 @@
+import Models
+
 /// Turns blocking rules into deduplicated candidate pairs of record indices.
 ///
 /// Each rule files every record under its keys; a block holding more records than the cap is skipped and reported.

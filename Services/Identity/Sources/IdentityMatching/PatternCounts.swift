@@ -1,3 +1,5 @@
+import Models
+
 /// Counts of comparison patterns: the level vector of each compared pair (packed four bits per field) with how many
 /// pairs had it. Estimation works on patterns, never on pairs, so EM's cost does not grow with the data.
 struct PatternCounts: Sendable {

@@ -53,7 +53,3 @@ struct PreparedParty: Sendable {
         return nil
     }
 }
-
-extension Timestamp {
-    static var now: Timestamp { Timestamp(unixMicros: Int64(Date().timeIntervalSince1970 * 1_000_000)) }
-}

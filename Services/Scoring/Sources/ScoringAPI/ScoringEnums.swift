@@ -65,6 +65,19 @@ public enum Comparison: String, Codable, Sendable, Hashable, CaseIterable {
     case atLeast = "COMPARISON_AT_LEAST"
     case greaterThan = "COMPARISON_GREATER_THAN"
     case notEqual = "COMPARISON_NOT_EQUAL"
+
+    /// The comparison as people write it: `<`, `≤`, `=`, `≥`, `>`, `≠` (`?` when unspecified).
+    public var symbol: String {
+        switch self {
+        case .lessThan: "<"
+        case .atMost: "≤"
+        case .equal: "="
+        case .atLeast: "≥"
+        case .greaterThan: ">"
+        case .notEqual: "≠"
+        case .unspecified: "?"
+        }
+    }
 }
 
 /// How a metric's raw value becomes 0–1 before it is weighted.

@@ -11,6 +11,7 @@ final class ScoringContext: Sendable {
     let settings: ScoringSettings
     let logger: Logger
     let books: BookStatisticsStore
+    let ruleSets = ActiveRuleSet()
 
     /// - Throws: `ConfigurationError` when one of scoring's environment variables does not parse.
     init(_ dependencies: ServiceDependencies) throws {

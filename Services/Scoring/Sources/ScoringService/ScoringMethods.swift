@@ -6,19 +6,7 @@ enum ScoringMethods {
     /// Methods of the proto that this release does not build yet; each answers UNIMPLEMENTED with this reason, and
     /// `clm methods scoring` marks it. This is the one list that says what is missing: it can only shrink, and the
     /// contract tests fail if it names a method the proto does not have or leaves one out.
-    static let notYetBuilt: [String: String] = [
-        "GetTierDistribution": ruleSets,
-        "GetRuleSetTemplate": ruleSets,
-        "SaveRuleSet": ruleSets,
-        "GetRuleSet": ruleSets,
-        "ListRuleSets": ruleSets,
-        "ValidateRuleSet": ruleSets,
-        "DryRunRuleSet": ruleSets,
-        "ActivateRuleSet": ruleSets,
-        "ListVipCustomers": scoringReason,
-        "StartRescoreAll": scoringReason,
-        "GetRescoreStatus": scoringReason,
-    ]
+    static let notYetBuilt: [String: String] = [:]
 
     /// Roles for the methods whose roles differ from the default for their verb (readers may look, operators change).
     static let roles: [String: Set<Role>] = [
@@ -29,7 +17,4 @@ enum ScoringMethods {
 
     /// The roles that may call `method`: its override, or the default for its verb.
     static func roles(_ method: String) -> Set<Role> { roles[method] ?? MethodCatalog.defaultRoles(for: method) }
-
-    private static let scoringReason = "customer value, tier, risk, loyalty and CLV (客户价值评估与分层) is built by the scoring issue"
-    private static let ruleSets = "rule sets (value score, tiers, layers, validation, dry run) are built by the scoring issue"
 }

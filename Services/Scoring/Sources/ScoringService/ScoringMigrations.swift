@@ -7,5 +7,6 @@ enum ScoringMigrations {
     static let all: [Migration] = [
         FeedSchema.migration(version: 1),
         ScoringSchema.migration,
+        ScoringSchemaRuleSets.migration,
     ]
 }

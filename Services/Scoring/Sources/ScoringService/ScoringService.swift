@@ -16,6 +16,11 @@ public enum ScoringService {
             let context = try ScoringContext(dependencies)
             ScoreCardHandlers(context: context).register(in: &router)
             CustomerListing(context: context).register(in: &router)
+            RuleSetActivation(context: context).register(in: &router)
+            RescoreHandlers(context: context).register(in: &router)
+            RuleSetHandlers(context: context).register(in: &router)
+            TierDistribution(context: context).register(in: &router)
+            VipListing(context: context).register(in: &router)
         },
         applyUpstreamEvent: { event, connection in
             try IdentityFeedApplier(logger: feedLogger).apply(event, on: connection)
@@ -23,8 +28,10 @@ public enum ScoringService {
         background: { dependencies in
             let context = try ScoringContext(dependencies)
             let notifications = PostgresNotifications(configuration: dependencies.settings.database,
-                                                      channels: [RescoreQueue.channel], logger: dependencies.logger)
-            return [notifications, Rescorer(context: context, notifications: notifications)]
+                                                      channels: [RescoreQueue.channel, RescoreJobStore.channel],
+                                                      logger: dependencies.logger)
+            return [notifications, Rescorer(context: context, notifications: notifications),
+                    RescoreJobRunner(context: context, notifications: notifications)]
         })
 
     private static let feedLogger = Logger(label: "clm-scoring.feed")

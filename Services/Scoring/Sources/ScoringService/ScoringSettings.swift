@@ -11,24 +11,38 @@ import ServiceRuntime
 /// - `CLM_SCORING_CURRENCY`: the currency money metrics add up; default CNY.
 /// - `CLM_SCORING_SMALL_BOOK`: up to this many customers, the book's statistics are measured again whenever the
 ///   facts moved (measuring reads every customer's facts, so this keeps a rescore batch well under a second); above
-///   it, at most every `CLM_SCORING_BOOK_REFRESH_SECONDS` (default 3600). Default 5000.
+///   it, only by full rescores. Default 5000.
+/// - `CLM_SCORING_RESCORE_AT`: the time of day (`HH:MM`, in the book's time zone) of the scheduled full rescore,
+///   which lets time pass on every card (tenure grows, policies expire) and measures the book again; default
+///   02:00; `off` for none.
+/// - `CLM_SCORING_INITIAL_RULE_SET`: the template (`life`, `health`, `auto`, `property`) activated when no rule set
+///   was ever saved, so that a new installation tiers customers from the start; default none (cards carry no
+///   value score, tier or layer until an operator activates a rule set).
+/// - `CLM_SCORING_MORTALITY_TABLES`: extra mortality tables for CLV, as `name=path.csv` pairs separated by commas
+///   (`MortalityTable(csv:name:)` gives the file format); rule sets name them in `clv.mortality_table`. The shipped
+///   CL2013 table is always there.
 struct ScoringSettings: Sendable {
     /// The fixed day to score as of; nil for today in the book's time zone.
     var fixedAsOf: CalendarDate?
     var utcOffsetSeconds: Int
     var currency: String
     var smallBook: Int
-    var bookRefresh: Duration
+    /// The scheduled full rescore's time of day in the book's time zone, as minutes after midnight; nil for none.
+    var rescoreAtMinute: Int?
     /// Customers the rescorer takes in one transaction.
     var batchSize = 500
+    /// The template to activate when no rule set exists; nil for none.
+    var initialRuleSet: ProductLine?
+    /// The mortality tables rule sets may name, by name.
+    var mortalityTables: [String: MortalityTable] = [MortalityTable.cl2013NonAnnuityI.name: .cl2013NonAnnuityI]
 
     init(fixedAsOf: CalendarDate? = nil, utcOffsetSeconds: Int = 8 * 3600, currency: String = "CNY",
-         smallBook: Int = 5_000, bookRefresh: Duration = .seconds(3600)) {
+         smallBook: Int = 5_000, rescoreAtMinute: Int? = 2 * 60) {
         self.fixedAsOf = fixedAsOf
         self.utcOffsetSeconds = utcOffsetSeconds
         self.currency = currency
         self.smallBook = smallBook
-        self.bookRefresh = bookRefresh
+        self.rescoreAtMinute = rescoreAtMinute
     }
 
     /// Reads the variables above; unset or empty ones take their defaults.
@@ -63,19 +77,52 @@ struct ScoringSettings: Sendable {
             }
             smallBook = count
         }
-        if let text = value("CLM_SCORING_BOOK_REFRESH_SECONDS") {
-            guard let seconds = Int(text), seconds >= 1 else {
-                throw ConfigurationError(setting: "CLM_SCORING_BOOK_REFRESH_SECONDS", "'\(text)' is not a number of seconds ≥ 1")
+        if let text = value("CLM_SCORING_RESCORE_AT") {
+            if text.lowercased() == "off" {
+                rescoreAtMinute = nil
+            } else {
+                let parts = text.split(separator: ":")
+                guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hour = Int(parts[0]),
+                    let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute)
+                else {
+                    throw ConfigurationError(setting: "CLM_SCORING_RESCORE_AT",
+                                             "'\(text)' is not a time of day as HH:MM (e.g. 02:00), or off")
+                }
+                rescoreAtMinute = hour * 60 + minute
             }
-            bookRefresh = .seconds(seconds)
+        }
+        if let text = value("CLM_SCORING_INITIAL_RULE_SET"), text.lowercased() != "none" {
+            guard let line = RuleSetTemplates.productLines.first(where: {
+                $0.rawValue == "PRODUCT_LINE_" + text.uppercased()
+            }) else {
+                throw ConfigurationError(setting: "CLM_SCORING_INITIAL_RULE_SET",
+                                         "'\(text)' is not a template: life, health, auto, property, or none")
+            }
+            initialRuleSet = line
+        }
+        if let text = value("CLM_SCORING_MORTALITY_TABLES") {
+            for pair in text.split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw ConfigurationError(setting: "CLM_SCORING_MORTALITY_TABLES",
+                                             "'\(pair)' is not name=path.csv")
+                }
+                guard let csv = try? String(contentsOfFile: parts[1], encoding: .utf8) else {
+                    throw ConfigurationError(setting: "CLM_SCORING_MORTALITY_TABLES", "cannot read \(parts[1])")
+                }
+                do {
+                    mortalityTables[parts[0]] = try MortalityTable(csv: csv, name: parts[0])
+                } catch {
+                    throw ConfigurationError(setting: "CLM_SCORING_MORTALITY_TABLES", "\(parts[1]): \(error)")
+                }
+            }
         }
     }
 
     /// The day scored as of: the fixed one, else today in the book's time zone.
     var asOf: CalendarDate {
         if let fixedAsOf { return fixedAsOf }
-        let micros = Int64(Date().timeIntervalSince1970 * 1_000_000)
-        return CalendarDate(businessDayOf: Timestamp(unixMicros: micros), utcOffsetSeconds: utcOffsetSeconds)
+        return CalendarDate(businessDayOf: .now, utcOffsetSeconds: utcOffsetSeconds)
     }
 
     /// How metrics are measured today. Look-back and cover-gap allowance are the model's defaults until rule sets

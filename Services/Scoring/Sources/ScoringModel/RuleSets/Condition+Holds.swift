@@ -32,16 +32,7 @@ extension Condition {
 
     /// "value_score ≥ 80", "annualised_premium ≥ CNY 10000.00".
     public var text: String {
-        let symbol = switch comparison {
-        case .lessThan: "<"
-        case .atMost: "≤"
-        case .equal: "="
-        case .atLeast: "≥"
-        case .greaterThan: ">"
-        case .notEqual: "≠"
-        case .unspecified: "?"
-        }
-        return "\(metric.shortName) \(symbol) \(threshold.text)"
+        return "\(metric.shortName) \(comparison.symbol) \(threshold.text)"
     }
 }
 

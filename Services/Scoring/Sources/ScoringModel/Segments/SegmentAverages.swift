@@ -31,6 +31,12 @@ public struct SegmentAverages: Sendable, Hashable, Codable {
         totals[segment, default: Total()].customers += 1
     }
 
+    /// Adds another book's total of a segment (a measurement made on another core).
+    public mutating func add(segment: String, total: Total) {
+        totals[segment, default: Total()].premium += total.premium
+        totals[segment, default: Total()].customers += total.customers
+    }
+
     /// The segment's average, `total / paying customers`, rounded to the minor unit (halves away from zero); zero
     /// for a segment without paying customers.
     public func average(of segment: String) -> Money {

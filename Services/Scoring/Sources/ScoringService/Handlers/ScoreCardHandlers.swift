@@ -1,3 +1,4 @@
+import EventFeed
 import Models
 import RPC
 import ScoringAPI
@@ -26,7 +27,11 @@ struct ScoreCardHandlers {
             guard var card = try ScoreCardStore(connection: connection).load([current])[current] else {
                 throw try Self.missing(current, asked: code, on: connection)
             }
-            if request.includeExplanation { card.explanation = ScoreCards.explanation(of: card) }
+            if !request.includeExplanation {
+                card.explanation = nil
+            } else if card.explanation == nil {
+                card.explanation = ScoreCards.explanation(of: card)
+            }
             return GetScoreCardResponse(scoreCard: card)
         }
     }
@@ -36,13 +41,15 @@ struct ScoreCardHandlers {
     func rescore(_ request: RescoreCustomerRequest) async throws -> RescoreCustomerResponse {
         let code = try CustomerCodes.canonical(request.customerCode, field: "customer_code")
         let context = self.context
-        return try await context.pool.transaction { connection in
+        let response = try await context.pool.transaction { connection in
             let current = try CustomerCodes.current(code, on: connection)
-            let outcome = try Rescoring(context: context, connection: connection).rescore([current])
+            let outcome = try Rescoring(context: context, connection: connection).rescore([current], trigger: .single)
             guard let card = outcome.cards[current] else { throw try Self.missing(current, asked: code, on: connection) }
             let before = outcome.previous[current]?.value.tier ?? .unspecified
             return RescoreCustomerResponse(scoreCard: card, tierChanged: before != card.value.tier)
         }
+        context.relay.poke()
+        return response
     }
 
     /// NOT_FOUND saying why `code` has no card.

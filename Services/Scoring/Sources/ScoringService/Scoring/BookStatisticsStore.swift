@@ -1,25 +1,31 @@
 import Foundation
 import Logging
 import Models
+import ScoringAPI
 import ScoringModel
 import Store
 import Synchronization
 
-/// The book's statistics (segment averages for premium contribution, RFM band edges) that every card is computed
-/// against, measured from all customers' facts and kept in `book_statistics` and in memory.
+/// The book's statistics (segment averages for premium contribution, RFM band edges, percentile distributions)
+/// that every card is computed against, measured from all customers' facts under the active rule set and kept in
+/// `book_statistics` and in memory.
 ///
-/// They are measured again when there are none, when the day scored as of changed, or when identity's feed moved
-/// since they were measured and either the book is small (`ScoringSettings.smallBook` customers or fewer: measuring
-/// is cheap, and cards stay exact) or the measurement is older than `ScoringSettings.bookRefresh`. A large book is
-/// therefore scored against statistics up to that old between full rescores.
+/// Full rescores (on demand, scheduled, after an activation) always measure them again. Between full rescores the
+/// rescorer measures them itself only while the book is small (`ScoringSettings.smallBook` customers or fewer:
+/// measuring is cheap, and cards stay exact), whenever the facts, the day or the rule set changed; a large book is
+/// scored against the statistics of the last full rescore, so that a feed event never waits for a whole book to be
+/// read. A large book without any statistics yet is measured once.
 final class BookStatisticsStore: Sendable {
     private struct Measured: Sendable {
         var statistics: BookStatistics
         var asOf: CalendarDate
         var customers: Int64
         var position: Int64
-        var measuredAt: Date
+        var ruleSet: RuleSetRef
     }
+
+    /// Customers read per statement while measuring.
+    static let chunkSize = 5_000
 
     private let settings: ScoringSettings
     private let logger: Logger
@@ -30,69 +36,122 @@ final class BookStatisticsStore: Sendable {
         self.logger = logger
     }
 
-    /// The statistics to score with now, measured again first when they are stale (see the type's summary).
-    func current(on connection: PostgresConnection, metrics: MetricSettings) throws -> BookStatistics {
-        let cursor = try connection.query("SELECT coalesce(max(position), 0) FROM feed_cursor")[0]
-            .decode(Int64.self, at: 0)
-        if let known = cache.withLock({ $0 }), isFresh(known, asOf: metrics.asOf, cursor: cursor) {
+    /// The statistics to score with now under `ruleSet`, measured again first when stale (see the type's summary).
+    func current(on connection: PostgresConnection, ruleSet: RuleSet?, asOf: CalendarDate) throws -> BookStatistics {
+        let cursor = try Self.feedPosition(on: connection)
+        let ref = Self.ref(ruleSet)
+        if let known = cache.withLock({ $0 }), isFresh(known, asOf: asOf, cursor: cursor, ruleSet: ref) {
             return known.statistics
         }
-        // Another replica may have measured meanwhile.
-        if let known = try stored(on: connection), isFresh(known, asOf: metrics.asOf, cursor: cursor) {
+        // Another replica, or the last full rescore, may have measured meanwhile.
+        if let known = try stored(on: connection), isFresh(known, asOf: asOf, cursor: cursor, ruleSet: ref) {
             cache.withLock { $0 = known }
             return known.statistics
         }
-        let measured = try measure(on: connection, metrics: metrics, cursor: cursor)
-        cache.withLock { $0 = measured }
-        return measured.statistics
-    }
-
-    private func isFresh(_ known: Measured, asOf: CalendarDate, cursor: Int64) -> Bool {
-        guard known.asOf == asOf else { return false }
-        if known.position == cursor { return true }
-        let age = Date().timeIntervalSince(known.measuredAt)
-        return known.customers > settings.smallBook && age < Double(settings.bookRefresh.components.seconds)
-    }
-
-    /// Reads every customer's facts and measures the book; stores the result.
-    private func measure(on connection: PostgresConnection, metrics: MetricSettings, cursor: Int64) throws -> Measured {
         let reader = FactReader(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
         let codes = try reader.allCodes()
-        var book: [CustomerFacts] = []
-        book.reserveCapacity(codes.count)
-        var start = 0
-        while start < codes.count {
-            let chunk = Array(codes[start..<min(start + 5_000, codes.count)])
-            book += try reader.facts(of: chunk).values.map(\.facts)
-            start += chunk.count
-        }
-        let statistics = BookStatistics.measure(book, settings: metrics)
-        let measured = Measured(statistics: statistics, asOf: metrics.asOf, customers: Int64(book.count),
-                                position: cursor, measuredAt: Date())
-        let json = try JSONEncoder().encode(statistics)
+        let statistics = try Self.measure(codes: codes, ruleSet: ruleSet, settings: settings, asOf: asOf,
+                                          read: reader.facts(of:))
+        try store(statistics, customers: codes.count, position: cursor, ruleSet: ruleSet, asOf: asOf, on: connection)
+        logger.debug("measured the book", metadata: ["customers": "\(codes.count)", "position": "\(cursor)"])
+        return statistics
+    }
+
+    /// Stores statistics just measured (by the rescorer or a full rescore) as the current ones.
+    func store(_ statistics: BookStatistics, customers: Int, position: Int64, ruleSet: RuleSet?, asOf: CalendarDate,
+               on connection: PostgresConnection) throws {
+        let ref = Self.ref(ruleSet)
+        let json = try JSONEncoder().encode(StoredStatistics(statistics: statistics, ruleSet: ref))
         try connection.execute(
             """
             INSERT INTO book_statistics (singleton, statistics, as_of, customers, facts_position, measured_at)
             VALUES (true, $1, $2, $3, $4, now())
             ON CONFLICT (singleton) DO UPDATE SET statistics = excluded.statistics, as_of = excluded.as_of,
                 customers = excluded.customers, facts_position = excluded.facts_position, measured_at = now()
-            """, [.bytes(Array(json)), SQLValues.date(metrics.asOf), .int(measured.customers), .int(cursor)])
-        logger.debug("measured the book", metadata: ["customers": "\(book.count)", "position": "\(cursor)"])
-        return measured
+            """, [.bytes(Array(json)), SQLValues.date(asOf), .int(Int64(customers)), .int(position)])
+        cache.withLock {
+            $0 = Measured(statistics: statistics, asOf: asOf, customers: Int64(customers), position: position,
+                          ruleSet: ref)
+        }
+    }
+
+    /// Measures the book of `codes` under `ruleSet`, reading facts a chunk at a time: segment averages and RFM
+    /// edges in one pass, and when the rule set normalises some metric by percentile, its distribution in a
+    /// second (each customer assessed under the first pass's statistics).
+    static func measure(codes: [String], ruleSet: RuleSet?, settings: ScoringSettings, asOf: CalendarDate,
+                        read: ([String]) throws -> [String: StoredFacts]) throws -> BookStatistics {
+        var measurement = ruleSet.map { BookMeasurement(asOf: asOf, ruleSet: $0, currency: settings.currency) }
+            ?? BookMeasurement(settings: settings.metricSettings)
+        try forEachChunk(of: codes, read: read) { facts in
+            for stored in facts { measurement.add(stored.facts) }
+        }
+        var statistics = measurement.statistics()
+        guard let ruleSet, !ruleSet.percentileMetrics.isEmpty else { return statistics }
+        let frame = ScoringFrame(ruleSet: ruleSet, settings: settings, book: statistics, now: .now, trigger: .rescoreAll)
+        var values: [Metric: [Double]] = [:]
+        try forEachChunk(of: codes, read: read) { facts in
+            for stored in facts {
+                let assessment = CustomerAssessment(facts: stored.facts, settings: frame.metrics, book: statistics,
+                                                    ruleSet: ruleSet, mortality: frame.mortality)
+                for metric in ruleSet.percentileMetrics {
+                    if let value = assessment.value(of: metric) { values[metric, default: []].append(value.numeric) }
+                }
+            }
+        }
+        statistics.distributions = MetricDistributions(values.mapValues(MetricDistribution.init))
+        return statistics
+    }
+
+    /// Reads `codes`' facts `chunkSize` customers at a time.
+    static func forEachChunk(of codes: [String], read: ([String]) throws -> [String: StoredFacts],
+                             _ body: ([StoredFacts]) throws -> Void) throws {
+        var start = 0
+        while start < codes.count {
+            let chunk = Array(codes[start..<min(start + chunkSize, codes.count)])
+            try body(Array(try read(chunk).values))
+            start += chunk.count
+        }
+    }
+
+    /// The position in identity's feed the facts have reached.
+    static func feedPosition(on connection: PostgresConnection) throws -> Int64 {
+        try connection.query("SELECT coalesce(max(position), 0) FROM feed_cursor")[0].decode(Int64.self, at: 0)
+    }
+
+    private func isFresh(_ known: Measured, asOf: CalendarDate, cursor: Int64, ruleSet: RuleSetRef) -> Bool {
+        if known.customers > settings.smallBook { return true }
+        return known.asOf == asOf && known.position == cursor && known.ruleSet == ruleSet
+    }
+
+    private static func ref(_ ruleSet: RuleSet?) -> RuleSetRef {
+        RuleSetRef(ruleSetId: ruleSet?.ruleSetId ?? "", version: ruleSet?.version ?? 0)
     }
 
     /// The statistics another replica (or an earlier run) stored, if any.
     private func stored(on connection: PostgresConnection) throws -> Measured? {
         guard let row = try connection.query(
-            """
-            SELECT statistics, as_of, customers, facts_position,
-                   extract(epoch FROM now() - measured_at)::float8 AS age FROM book_statistics
-            """).first,
+            "SELECT statistics, as_of, customers, facts_position FROM book_statistics").first,
             let asOf = try SQLValues.day(row, "as_of")
         else { return nil }
-        let statistics = try JSONDecoder().decode(BookStatistics.self, from: Data(try row.decode([UInt8].self, "statistics")))
-        return Measured(statistics: statistics, asOf: asOf, customers: try row.decode(Int64.self, "customers"),
-                        position: try row.decode(Int64.self, "facts_position"),
-                        measuredAt: Date().addingTimeInterval(-(try row.decode(Double.self, "age"))))
+        let data = Data(try row.decode([UInt8].self, "statistics"))
+        // Statistics stored before rule sets were applied have no rule set: they are measured again.
+        guard let stored = try? JSONDecoder().decode(StoredStatistics.self, from: data) else { return nil }
+        return Measured(statistics: stored.statistics, asOf: asOf, customers: try row.decode(Int64.self, "customers"),
+                        position: try row.decode(Int64.self, "facts_position"), ruleSet: stored.ruleSet)
+    }
+}
+
+/// What `book_statistics.statistics` holds: the statistics and the rule set they were measured under.
+private struct StoredStatistics: Codable {
+    var statistics: BookStatistics
+    var ruleSetId: String
+    var ruleSetVersion: Int32
+
+    var ruleSet: RuleSetRef { RuleSetRef(ruleSetId: ruleSetId, version: ruleSetVersion) }
+
+    init(statistics: BookStatistics, ruleSet: RuleSetRef) {
+        self.statistics = statistics
+        ruleSetId = ruleSet.ruleSetId
+        ruleSetVersion = ruleSet.version
     }
 }

@@ -1,5 +1,6 @@
 import EventFeed
 import Logging
+import ScoringAPI
 import ServiceLifecycle
 import Store
 
@@ -25,10 +26,16 @@ final class Rescorer: Service, Sendable {
     /// Takes one batch off the queue and scores it; returns how many customers it took.
     func rescoreBatch() async throws -> Int {
         let context = self.context
-        return try await context.pool.transaction { connection in
+        let (taken, events) = try await context.pool.transaction { connection in
             let taken = try RescoreQueue.take(limit: context.settings.batchSize, on: connection)
-            _ = try Rescoring(context: context, connection: connection).rescore(taken.map(\.code))
-            return taken.count
+            var events = 0
+            for trigger in Set(taken.map(\.trigger)).sorted(by: { $0.rawValue < $1.rawValue }) {
+                events += try Rescoring(context: context, connection: connection)
+                    .rescore(taken.filter { $0.trigger == trigger }.map(\.code), trigger: trigger).events
+            }
+            return (taken.count, events)
         }
+        if events > 0 { context.relay.poke() }
+        return taken
     }
 }

@@ -1,11 +1,11 @@
-import Foundation
 import Models
 import ScoringAPI
 import ScoringModel
 import Store
 
-/// Computes customers' cards from their facts and stores them, in the caller's transaction: the one step that the
-/// rescorer (after feed events), RescoreCustomer and full rescores share.
+/// Computes customers' cards from their facts under the active rule set and stores them with the events they make,
+/// in the caller's transaction: the one step that the rescorer (after feed events), RescoreCustomer and full
+/// rescores share.
 struct Rescoring {
     let context: ScoringContext
     let connection: PostgresConnection
@@ -18,11 +18,25 @@ struct Rescoring {
         var previous: [String: ScoreCard] = [:]
         /// Codes whose card was removed: aliases of another customer, customers left without facts.
         var removed: [String] = []
+        /// Feed events appended.
+        var events = 0
+        /// Time spent computing cards, as opposed to reading and writing them.
+        var computeTime: Duration = .zero
     }
 
-    /// Scores `codes` again. A code that is now an alias of another customer, or that has no facts left, loses its
-    /// card instead.
-    func rescore(_ codes: [String]) throws -> Outcome {
+    /// Scores `codes` again with the active rule set and the book's current statistics. A code that is now an
+    /// alias of another customer, or that has no facts left, loses its card instead.
+    func rescore(_ codes: [String], trigger: ScoreTrigger) throws -> Outcome {
+        guard !codes.isEmpty else { return Outcome() }
+        let ruleSet = try context.ruleSets.current(on: connection)
+        let asOf = context.settings.asOf
+        let book = try context.books.current(on: connection, ruleSet: ruleSet, asOf: asOf)
+        let frame = ScoringFrame(ruleSet: ruleSet, settings: context.settings, book: book, now: .now, trigger: trigger)
+        return try rescore(codes, frame: frame)
+    }
+
+    /// Scores `codes` again in `frame` (a full rescore measures the book once for all its batches).
+    func rescore(_ codes: [String], frame: ScoringFrame) throws -> Outcome {
         var outcome = Outcome()
         guard !codes.isEmpty else { return outcome }
         let aliases = Set(try connection.query(
@@ -31,23 +45,30 @@ struct Rescoring {
         let live = codes.filter { !aliases.contains($0) }
         let facts = try FactReader(connection: connection, utcOffsetSeconds: context.settings.utcOffsetSeconds)
             .facts(of: live)
-        let cards = ScoreCardStore(connection: connection)
+        let store = ScoreCardStore(connection: connection)
+        outcome.previous = try store.load(codes)
         outcome.removed = codes.filter { aliases.contains($0) || facts[$0] == nil }
-        try cards.remove(outcome.removed)
-        guard !facts.isEmpty else { return outcome }
 
-        let metrics = context.settings.metricSettings
-        let book = try context.books.current(on: connection, metrics: metrics)
-        outcome.previous = try cards.load(facts.keys.sorted())
-        let now = Timestamp(unixMicros: Int64(Date().timeIntervalSince1970 * 1_000_000))
-        for code in facts.keys.sorted() {
-            guard let stored = facts[code] else { continue }
-            let assessment = CustomerAssessment(facts: stored.facts, settings: metrics, book: book)
-            let card = ScoreCards.card(for: assessment, factsPosition: stored.position, scoredAt: now,
-                                       previous: outcome.previous[code])
-            try cards.save(card)
-            outcome.cards[code] = card
+        var events = ScoreEvents()
+        for code in outcome.removed {
+            if let previous = outcome.previous[code] { events.removed(previous, merged: aliases.contains(code)) }
         }
+        try store.remove(outcome.removed)
+
+        let customers = facts.keys.sorted().compactMap { code in
+            facts[code].map { (stored: $0, previous: outcome.previous[code]) }
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let scored = frame.score(customers)
+        outcome.computeTime = clock.now - started
+        for (customer, result) in zip(customers, scored) {
+            events.add(previous: customer.previous, scored: result, trigger: frame.trigger)
+            outcome.cards[result.card.value.customerCode] = result.card
+        }
+        try store.saveAll(scored.map(\.card))
+        try events.append(to: context.outbox, on: connection)
+        outcome.events = events.count
         return outcome
     }
 }

@@ -4,34 +4,28 @@ import ScoringAPI
 import Store
 import WireCodec
 
-/// The `score_card` table: each active customer's current card, as the ScoreCard message and the columns listings
-/// filter and sort by.
+/// The `score_card` table: each active customer's current card, as the ScoreCard message (with its explanation, so
+/// that a card is explained exactly as it was computed) and the columns listings filter and sort by.
 struct ScoreCardStore {
     let connection: PostgresConnection
 
+    private static let columns = """
+        customer_code, card, tier, layer, risk_grade, potential, vip, value_score, risk_score, annualised_minor, \
+        clv_minor, product_lines, facts_position, scored_at, vip_since, continuous_tenure_months, rule_set_id, \
+        rule_set_version
+        """
+
     /// Stores `card` as its customer's current card.
     func save(_ card: ScoreCard) throws {
-        var stored = card
-        stored.explanation = nil
-        let bytes = try WireCodec.encode(stored)
-        let value = card.value
-        try connection.execute(
-            """
-            INSERT INTO score_card (customer_code, card, tier, layer, risk_grade, potential, vip, value_score,
-                                    risk_score, annualised_minor, clv_minor, product_lines, facts_position, scored_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text[], $13, $14)
-            ON CONFLICT (customer_code) DO UPDATE SET card = excluded.card, tier = excluded.tier,
-                layer = excluded.layer, risk_grade = excluded.risk_grade, potential = excluded.potential,
-                vip = excluded.vip, value_score = excluded.value_score, risk_score = excluded.risk_score,
-                annualised_minor = excluded.annualised_minor, clv_minor = excluded.clv_minor,
-                product_lines = excluded.product_lines, facts_position = excluded.facts_position,
-                scored_at = excluded.scored_at
-            """,
-            [.text(value.customerCode), .bytes(Array(bytes.readableBytesView)), .text(value.tier.rawValue),
-             .text(value.layer.rawValue), .text(value.riskGrade.rawValue), .bool(value.potential), .bool(value.vip),
-             .double(value.valueScore), .double(card.risk.riskScore), .int(value.annualisedPremium.minorUnits),
-             .int(value.clv.minorUnits), SQLValues.texts(card.metrics.productLines.map(\.rawValue)),
-             .int(card.factsPosition), .timestamp(microsSince1970: value.scoredAt.unixMicros)])
+        try saveAll([card])
+    }
+
+    /// Stores each of `cards` as its customer's current card: the old rows deleted and the new ones copied in, one
+    /// statement each however many cards.
+    func saveAll(_ cards: [ScoreCard]) throws {
+        guard !cards.isEmpty else { return }
+        try remove(cards.map(\.value.customerCode))
+        try connection.copyIn("COPY score_card (\(Self.columns)) FROM STDIN", rows: try cards.map(Self.row))
     }
 
     /// The current cards of those of `codes` that have one.
@@ -50,5 +44,17 @@ struct ScoreCardStore {
     func remove(_ codes: [String]) throws {
         guard !codes.isEmpty else { return }
         try connection.execute("DELETE FROM score_card WHERE customer_code = ANY($1::text[])", [SQLValues.texts(codes)])
+    }
+
+    private static func row(_ card: ScoreCard) throws -> [PostgresValue] {
+        let value = card.value
+        return [.text(value.customerCode), .bytes(Array(try WireCodec.encode(card).readableBytesView)),
+                .text(value.tier.rawValue), .text(value.layer.rawValue), .text(value.riskGrade.rawValue),
+                .bool(value.potential), .bool(value.vip), .double(value.valueScore), .double(card.risk.riskScore),
+                .int(value.annualisedPremium.minorUnits), .int(value.clv.minorUnits),
+                SQLValues.texts(card.metrics.productLines.map(\.rawValue)), .int(card.factsPosition),
+                .timestamp(microsSince1970: value.scoredAt.unixMicros), SQLValues.date(card.loyalty.vipSince),
+                .int(Int64(card.loyalty.continuousTenureMonths)), .text(value.ruleSetId),
+                .int(Int64(value.ruleSetVersion))]
     }
 }

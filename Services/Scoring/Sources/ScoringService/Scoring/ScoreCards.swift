@@ -3,11 +3,10 @@ import Models
 import ScoringAPI
 import ScoringModel
 
-/// A customer's assessment as the score card the API answers with.
-///
-/// This release fills what ScoringModel computes without a rule set: metrics, insurance RFM, CLV, risk grade and
-/// loyalty (with the VIP flag). Value score, tier, potential flag and pyramid layer come from the active rule set,
-/// which a later release applies: until then they stay 0 / UNSPECIFIED / false, and `rule_set_id` is empty.
+/// A customer's assessment as a score card while no rule set is active (`ScoringFrame` applies the active one):
+/// metrics, insurance RFM, CLV, risk grade and loyalty (with the VIP flag) with the model's defaults. Value score,
+/// tier, potential flag and pyramid layer come only from a rule set: until one is activated they stay
+/// 0 / UNSPECIFIED / false, and `rule_set_id` is empty.
 enum ScoreCards {
     /// - Parameters:
     ///   - previous: the customer's card before, whose tier history carries over.
@@ -26,13 +25,13 @@ enum ScoreCards {
             tierSince: tierKept ? previous?.tierSince ?? scoredAt : scoredAt)
     }
 
-    /// What can be said of a card while rule sets are not applied: a summary, no components or rules fired.
+    /// What can be said of a card scored without a rule set: a summary, no components or rules fired.
     static func explanation(of card: ScoreCard) -> ScoreExplanation {
         let value = card.value
         let summary = "Risk grade \(value.riskGrade.rawValue) (risk score \(format(card.risk.riskScore))), "
             + "loyalty score \(format(value.loyaltyScore))\(value.vip ? ", on the VIP list" : ""); "
             + "annualised premium \(value.annualisedPremium), CLV \(value.clv). Value score, tier and layer are "
-            + "given by the active rule set, which this release does not apply yet."
+            + "given by the active rule set, and none was active when this card was computed (clm rules activate)."
         return ScoreExplanation(components: [], rulesFired: [], summary: summary)
     }
 

@@ -1,25 +1,24 @@
-import CLMTesting
 import Foundation
 
 /// What one run of the built `clm` printed and how it ended.
-struct CLMRun: Sendable {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct CLMRun: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
     /// Both streams, for failure messages.
-    var output: String { stdout + stderr }
+    public var output: String { stdout + stderr }
 }
 
 /// The built `clm` executable, run as an operator would run it: found where ``ServiceProcesses`` finds the services
 /// (beside the test binary, or in `CLM_BIN_DIR`), optionally under another uid.
-enum CLMBinary {
-    static var path: String { ServiceProcesses.binaryFolder + "/clm" }
+public enum CLMBinary {
+    public static var path: String { ServiceProcesses.binaryFolder + "/clm" }
 
     /// `setpriv`, which switches uid and gid by number (no passwd entry needed); only root may use it so.
-    static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    public static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// A new, empty folder for one test's files (working directory, outputs, relays), readable by every uid.
-    static func runFolder(_ stem: String) throws -> String {
+    public static func runFolder(_ stem: String) throws -> String {
         let name = "\(stem)-\(UUID().uuidString.prefix(8))"
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
@@ -35,7 +34,7 @@ enum CLMBinary {
     ///   - uid: run as this uid (and the gid of the same number, no supplementary groups) through `setpriv`; nil runs
     ///     as the test process's own uid.
     ///   - folder: the working directory, where the output files go; it must exist.
-    static func run(_ arguments: [String], asUID uid: UInt32? = nil, in folder: String) async throws -> CLMRun {
+    public static func run(_ arguments: [String], asUID uid: UInt32? = nil, in folder: String) async throws -> CLMRun {
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw CLMBinaryError(description: "\(path) is missing: build the executables first (swift build)")
         }
@@ -78,6 +77,8 @@ enum CLMBinary {
 }
 
 /// The `clm` binary could not be run.
-struct CLMBinaryError: Error, CustomStringConvertible {
-    let description: String
+public struct CLMBinaryError: Error, CustomStringConvertible {
+    public let description: String
+
+    public init(description: String) { self.description = description }
 }
