@@ -56,8 +56,10 @@ final class PeerUIDRelay: Sendable {
             client.close()
             upstream.close()
         server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        server.bind(listen_path)
+        # Bound and listening under another name first: the socket appears only once it accepts connections.
+        server.bind(listen_path + ".new")
         server.listen(16)
+        os.rename(listen_path + ".new", listen_path)
         while True:
             client, _ = server.accept()
             threading.Thread(target=serve, args=(client,), daemon=True).start()

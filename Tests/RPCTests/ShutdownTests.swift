@@ -67,7 +67,12 @@ import WireCodec
 
     @Test func theSocketFileIsReadableAndWritableByOwnerAndGroupOnly() async throws {
         try await withServer(testRouter()) { server in
+            // The server sets the mode just after binding: give it a moment, then it must be 0660.
             var info = stat()
+            for _ in 0..<100 {
+                if stat(server.path, &info) == 0, info.st_mode & 0o777 == 0o660 { break }
+                try await Task.sleep(for: .milliseconds(20))
+            }
             #expect(stat(server.path, &info) == 0)
             #expect(info.st_mode & S_IFMT == S_IFSOCK)
             #expect(info.st_mode & 0o777 == 0o660)
