@@ -133,6 +133,9 @@ bench: deps
 	swift build -c release --product identity-bench
 	swift build -c release --product clm-identity
 	CLM_BIN_DIR=$(CURDIR)/.build/release .build/release/identity-bench --records $(or $(IDENTITY_BENCH_RECORDS),1000000)
+	swift build -c release --product scoring-bench
+	swift build -c release --product clm-scoring
+	CLM_BIN_DIR=$(CURDIR)/.build/release .build/release/scoring-bench --customers $(or $(SCORING_BENCH_CUSTOMERS),1000000)
 
 clean: stop
 	rm -rf $(RUN) .build

@@ -39,6 +39,7 @@ let package = Package(
         .executable(name: "clm", targets: ["CLMCommand"]),
         .executable(name: "clm-bench", targets: ["RPCBenchmark"]),
         .executable(name: "identity-bench", targets: ["IdentityBenchmark"]),
+        .executable(name: "scoring-bench", targets: ["ScoringBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -156,6 +157,11 @@ let package = Package(
                               dependencies: ["CLMTesting", "IdentityAPI", "IdentityTestSupport", "Models", "RPC",
                                              "ServiceAPI"],
                               path: "Tests/Benchmarks/IdentityBenchmark", swiftSettings: strict),
+
+            .executableTarget(name: "ScoringBenchmark",
+                              dependencies: ["CLMTesting", "ScoringAPI", "IdentityAPI", "IdentityTestSupport", "Models",
+                                             "RPC", "ServiceAPI", "Store"],
+                              path: "Tests/Benchmarks/ScoringBenchmark", swiftSettings: strict),
 
             .testTarget(name: "WireCodecTests", dependencies: ["WireCodec", "Models", "ServiceAPI", "CLMTesting"],
                         path: "Tests/WireCodecTests", swiftSettings: strict),
