@@ -17,6 +17,13 @@ public enum CLMBinary {
     /// `setpriv`, which switches uid and gid by number (no passwd entry needed); only root may use it so.
     public static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
+    /// The lines of an output with each run of spaces made one and leading spaces dropped, so that tables compare
+    /// without their padding and indentation.
+    public static func words(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.split(separator: " ").joined(separator: " ") }
+    }
+
     /// A new, empty folder for one test's files (working directory, outputs, relays), readable by every uid.
     public static func runFolder(_ stem: String) throws -> String {
         let name = "\(stem)-\(UUID().uuidString.prefix(8))"

@@ -1,4 +1,5 @@
 import BookGenerator
+import Models
 import Testing
 
 @Suite struct SeededGeneratorTests {

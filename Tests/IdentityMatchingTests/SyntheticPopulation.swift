@@ -1,5 +1,6 @@
 import Foundation
 import IdentityMatching
+import Models
 
 /// A synthetic population of people, each written one to three times with the errors real source systems make:
 /// typos, nicknames and initials, day and month swapped, missing and shared (agent) phones, moved addresses.
@@ -113,20 +114,9 @@ struct SyntheticPopulation {
 
 /// A seeded generator and the draws the generator needs.
 struct TestRandom {
-    var generator: Generator
+    var generator: SplitMix64
 
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    init(seed: UInt64) { generator = Generator(state: seed) }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
     mutating func int(_ range: Range<Int>) -> Int { Int.random(in: range, using: &generator) }

@@ -40,12 +40,6 @@ import Testing
         }
     }
 
-    /// The lines of an output with each run of spaces made one and leading spaces dropped, so that tables compare
-    /// without their padding and indentation.
-    static func words(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.split(separator: " ").joined(separator: " ") }
-    }
 
     /// What stands between `before` and the next `after` in `text`, e.g. an operation id.
     static func between(_ text: String, _ before: String, _ after: String) -> String? {
@@ -77,20 +71,20 @@ import Testing
         try #require(merge.status == 0, "\(merge.output)")
         let operation = try #require(Self.between(merge.stdout, "merged \(b) into \(a) (operation ", ")"),
                                      "\(merge.stdout)")
-        #expect(Self.words(merge.stdout) == ["merged \(b) into \(a) (operation \(operation))",
+        #expect(CLMBinary.words(merge.stdout) == ["merged \(b) into \(a) (operation \(operation))",
                                              "\(a): 3 source records; aliases: \(b)", ""])
         let alias = try await bench.clm("customer", "show", b)
-        #expect(alias.status == 0 && Self.words(alias.stdout).first == "customer \(a) ACTIVE (\(b) is an alias of it)",
+        #expect(alias.status == 0 && CLMBinary.words(alias.stdout).first == "customer \(a) ACTIVE (\(b) is an alias of it)",
                 "\(alias.output)")
         #expect(try await bench.find("SALES", "B1") == "SALES/B1 → customer \(a)\n")
-        let aliasView = Self.words(try await bench.clm("customer", "360", b).stdout)
+        let aliasView = CLMBinary.words(try await bench.clm("customer", "360", b).stdout)
         #expect(aliasView.first == "customer \(a) ACTIVE (\(b) is an alias of it)", "\(aliasView)")
         #expect(aliasView.contains("source records (3):"), "\(aliasView)")
 
         // The trail, asked for by the alias: who, why, what.
         let trail = try await bench.clm("audit", b)
         #expect(trail.status == 0, "\(trail.output)")
-        let entry = Self.words(trail.stdout).prefix(5)
+        let entry = CLMBinary.words(trail.stdout).prefix(5)
         #expect(entry.first?.hasSuffix(" merge \(operation) by ops-1 (uid \(getuid()))") == true, "\(trail.stdout)")
         #expect(Array(entry.dropFirst()) == ["reason: same person, ticket 42", "customers: \(a), \(b)",
                                              "records: SALES/B1", "absorbed \(b) into \(a)"])
@@ -103,8 +97,8 @@ import Testing
         try #require(undo.status == 0, "\(undo.output)")
         let undoID = try #require(Self.between(undo.stdout, "undid \(operation) (operation ", ")"))
         #expect(undo.stdout == "undid \(operation) (operation \(undoID)); customers now: \(a), \(b)\n")
-        #expect(Self.words(try await bench.clm("customer", "show", b).stdout).first == "customer \(b) ACTIVE")
-        #expect(Self.words(try await bench.clm("customer", "show", a).stdout).contains("aliases: none"))
+        #expect(CLMBinary.words(try await bench.clm("customer", "show", b).stdout).first == "customer \(b) ACTIVE")
+        #expect(CLMBinary.words(try await bench.clm("customer", "show", a).stdout).contains("aliases: none"))
         let twice = try await bench.clm("undo", operation, "--reason", "again")
         #expect(twice.status == 1)
         #expect(twice.stderr.contains("identity: FAILED_PRECONDITION: \(operation) is already undone (by \(undoID))"),
@@ -171,7 +165,7 @@ import Testing
         #expect(item.candidate.customerCode == queued.base)
 
         let text = try await bench.clm("review", "list")
-        let lines = Self.words(text.stdout)
+        let lines = CLMBinary.words(text.stdout)
         #expect(lines.first?.hasPrefix("review \(item.reviewId) pending queued ") == true, "\(text.stdout)")
         #expect(lines.dropFirst().first?.hasPrefix(
             "record UW/R2 might be customer \(queued.base) (best record SALES/R1): weight ") == true, "\(text.stdout)")
@@ -200,7 +194,7 @@ import Testing
         let linked = try Self.decode(ListReviewItemsResponse.self,
                                      try await bench.clm("review", "list", "--status", "decided_link", "--json"))
         #expect(linked.items.map(\.reviewId) == [item.reviewId] && linked.items.first?.decidedBy == "clerk-7")
-        #expect(Self.words(try await bench.clm("customer", "show", queued.other).stdout).first
+        #expect(CLMBinary.words(try await bench.clm("customer", "show", queued.other).stdout).first
             == "customer \(queued.base) ACTIVE (\(queued.other) is an alias of it)")
         let badStatus = try await bench.clm("review", "list", "--status", "maybe")
         #expect(badStatus.status == 64 && badStatus.stderr.contains("--status maybe: one of pending, decided_link"),
@@ -249,7 +243,7 @@ import Testing
         #expect(view.policies.map(\.policy.ref.sourceKey) == ["POL-7"])
         #expect(view.policies.first?.customerRoles == [.policyholder])
         #expect(view.payments.map(\.ref.sourceKey) == ["PAY-7"])
-        let text = Self.words(try await bench.clm("customer", "360", parent).stdout)
+        let text = CLMBinary.words(try await bench.clm("customer", "360", parent).stdout)
         #expect(text.first == "customer \(parent) ACTIVE", "\(text)")
         for expected in ["source records (2):", "policies (1):", "payments (1):", "claims: none", "servicing: none",
                          "services used: none", "interactions: none", "relationships (2):",
@@ -264,7 +258,7 @@ import Testing
         let since = "2022-04-01T00:00:00Z"
         for code in [parent, kid] {
             let relationships = try await bench.clm("customer", "relationships", code)
-            #expect(Self.words(relationships.stdout) == [
+            #expect(CLMBinary.words(relationships.stdout) == [
                 "from relationship to evidence since",
                 "\(parent) policyholder_of_insured \(kid) policy:SALES/POL-7 \(since)",
                 "\(parent) parent_of \(kid) policy:SALES/POL-7 \(since)", "",
@@ -278,7 +272,7 @@ import Testing
         let resolved = try await bench.clm("resolve", "--name", "孙丽", "--id-number", parentID, "--birth-date",
                                            "19700202", "--phone", "133 0013 3001")
         try #require(resolved.status == 0, "\(resolved.output)")
-        let lines = Self.words(resolved.stdout)
+        let lines = CLMBinary.words(resolved.stdout)
         #expect(lines.first == "outcome: link → customer \(parent)", "\(resolved.stdout)")
         #expect(lines.contains { $0.hasPrefix("1. customer \(parent) (best record ") && $0.hasSuffix(", link") },
                 "\(resolved.stdout)")

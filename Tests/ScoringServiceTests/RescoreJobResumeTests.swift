@@ -15,13 +15,7 @@ import Testing
         defer { Task { await suite.stopAll() } }
         let identity = suite.client(.identity), scoring = suite.client(.scoring)
         let (a, b) = try await ScoringSupport.ingestBook(identity)
-        let cardA = try #require(try await ScoringSupport.card(a, scoring) {
-            $0.value.ruleSetId == "life-template" && $0.metrics.policyCount == 2 && $0.risk.claimCount == 1
-                && $0.metrics.serviceUses == 1 && $0.metrics.interactionCount == 1
-        })
-        let cardB = try #require(try await ScoringSupport.card(b, scoring) {
-            $0.value.ruleSetId == "life-template" && $0.risk.claimCount == 1
-        })
+        let (cardA, cardB) = try await ScoringSupport.bookCards(a, b, scoring, ruleSetID: "life-template")
         // Customer codes are sorted in the job's walk; the dead runner got as far as the first.
         let (first, second) = a < b ? (cardA, cardB) : (cardB, cardA)
         try await ScoringSupport.withDatabase(database) { pool in

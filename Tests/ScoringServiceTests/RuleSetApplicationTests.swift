@@ -41,13 +41,7 @@ import WireCodec
         let identity = suite.client(.identity), scoring = suite.client(.scoring)
         let (a, b) = try await ScoringSupport.ingestBook(identity)
 
-        let cardA = try #require(try await ScoringSupport.card(a, scoring) {
-            $0.value.ruleSetId == "life-template" && $0.metrics.policyCount == 2 && $0.risk.claimCount == 1
-                && $0.metrics.serviceUses == 1 && $0.metrics.interactionCount == 1
-        }, "A was never tiered:\n\(suite.logTail(.scoring))")
-        let cardB = try #require(try await ScoringSupport.card(b, scoring) {
-            $0.value.ruleSetId == "life-template" && $0.risk.claimCount == 1
-        })
+        let (cardA, cardB) = try await ScoringSupport.bookCards(a, b, scoring, ruleSetID: "life-template")
         #expect(cardA.value.ruleSetVersion == 1)
         #expect(cardA.value.tier != .unspecified && cardB.value.tier != .unspecified)
         #expect(cardA.value.layer == .middle, "contribution 1.52")
@@ -87,12 +81,7 @@ import WireCodec
         defer { Task { await suite.stopAll() } }
         let identity = suite.client(.identity), scoring = suite.client(.scoring)
         let (a, b) = try await ScoringSupport.ingestBook(identity)
-        _ = try #require(try await ScoringSupport.card(a, scoring) {
-            $0.value.ruleSetId == "life-template" && $0.metrics.policyCount == 2 && $0.risk.claimCount == 1
-        })
-        let tierB = try #require(try await ScoringSupport.card(b, scoring) {
-            $0.value.ruleSetId == "life-template" && $0.risk.claimCount == 1
-        }).value.tier
+        let tierB = try await ScoringSupport.bookCards(a, b, scoring, ruleSetID: "life-template").b.value.tier
 
         let template = try await scoring.call(ScoringAPI.getRuleSetTemplate,
                                               GetRuleSetTemplateRequest(productLine: .life)).ruleSet

@@ -56,11 +56,6 @@ import Testing
     /// `GOLD` for CUSTOMER_TIER_GOLD, as the CLI prints tiers.
     static func name(_ tier: CustomerTier) -> String { String(tier.rawValue.dropFirst("CUSTOMER_TIER_".count)) }
 
-    /// Lines with each run of spaces made one and leading spaces dropped, so tables compare without their padding.
-    static func words(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.split(separator: " ").joined(separator: " ") }
-    }
 
     @Test func aTemplateFileIsSavedValidatedAndShown() async throws {
         let bench = try await Bench.start("rules_cli")
@@ -89,7 +84,7 @@ import Testing
 
         let shown = try await bench.clm("rules", "show", "life-2025@1")
         #expect(shown.status == 0, "\(shown.output)")
-        let lines = Self.words(shown.stdout)
+        let lines = CLMBinary.words(shown.stdout)
         #expect(lines.first == "rule set life-2025 version 1 DRAFT")
         #expect(lines.contains("description: Life (寿险) template: long-term value, tenure and cross-holding"))
         #expect(lines.contains("from template: life"))
@@ -125,13 +120,13 @@ import Testing
 
         let listed = try await bench.clm("rules", "list", "--id", "life-2025")
         #expect(listed.status == 0, "\(listed.output)")
-        let rows = Self.words(listed.stdout)
+        let rows = CLMBinary.words(listed.stdout)
         #expect(rows.first == "rule set version status saved by comment")
         #expect(rows.count == 5 && rows[1].hasPrefix("life-2025 2 draft ") && rows[1].hasSuffix(" ops-8 gold from 55"))
         #expect(rows.count == 5 && rows[2].hasPrefix("life-2025 1 draft ") && rows[2].hasSuffix(" ops-7 first cut"))
         #expect(rows.last == "" && rows.dropLast().last == "2 of 2 versions", "\(rows)")
         let paged = try await bench.clm("rules", "list", "--limit", "1")
-        #expect(Self.words(paged.stdout).contains { $0.hasPrefix("more: --page-token ") }, "\(paged.output)")
+        #expect(CLMBinary.words(paged.stdout).contains { $0.hasPrefix("more: --page-token ") }, "\(paged.output)")
 
         // What the service refuses, as it said it.
         let noActive = try await bench.clm("rules", "show")
@@ -194,7 +189,7 @@ import Testing
         #expect(dryRun.status == 0, "\(dryRun.output)")
         let lines = dryRun.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(Array(lines.prefix(5)) == warnings, "\(dryRun.stdout)")
-        let rows = Self.words(dryRun.stdout)
+        let rows = CLMBinary.words(dryRun.stdout)
         #expect(rows.contains("compared with the active rule set life-template@1"), "\(rows)")
         #expect(rows.contains { $0.hasPrefix("customers scored 2: ") }, "\(rows)")
         #expect(rows.contains("\(Self.name(before)) → DIAMOND 1 CNY 15000.00 \(a)"), "\(rows)")
@@ -227,10 +222,10 @@ import Testing
         #expect(newA?.value.tier == .diamond, "\(suite.logTail(.scoring))")
         let newB = try await ScoringSupport.card(b, scoring) { $0.value.ruleSetId == "premium-only" }
         #expect(newB?.value.tier == .basic)
-        let shown = Self.words(try await bench.clm("rules", "show").stdout)
+        let shown = CLMBinary.words(try await bench.clm("rules", "show").stdout)
         #expect(shown.first == "rule set premium-only version 1 ACTIVE", "\(shown)")
         #expect(shown.contains { $0.hasPrefix("activated ") && $0.hasSuffix(" by ops-9") }, "\(shown)")
-        let retired = Self.words(try await bench.clm("rules", "list", "--status", "retired").stdout)
+        let retired = CLMBinary.words(try await bench.clm("rules", "list", "--status", "retired").stdout)
         #expect(retired.count == 4 && retired[1].hasPrefix("life-template 1 retired "), "\(retired)")
 
         // Back to the template, by ref, leaving the rescore to the schedule.

@@ -32,12 +32,6 @@ import Testing
         }
     }
 
-    /// The lines of an output with each run of spaces made one and leading spaces dropped, so that tables compare
-    /// without their padding.
-    static func words(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.split(separator: " ").joined(separator: " ") }
-    }
 
     @Test func theSmallBookReadsAsItsFacts() async throws {
         let bench = try await Bench.start("scoring_cli")
@@ -54,7 +48,7 @@ import Testing
         // policy-years = 0.55.
         let show = try await bench.clm("score", "show", a.lowercased())
         try #require(show.status == 0, "\(show.output)")
-        let shown = Self.words(show.stdout)
+        let shown = CLMBinary.words(show.stdout)
         #expect(shown[0] == "customer \(a) tier none layer none value score 0.0", "\(show.stdout)")
         #expect(shown[1].hasPrefix("no rule set applied; scored "))
         #expect(shown[2].hasSuffix("VIP since 2025-01-15"), "\(shown[2])")
@@ -75,7 +69,7 @@ import Testing
 
         let explain = try await bench.clm("score", "explain", a)
         try #require(explain.status == 0, "\(explain.output)")
-        let explained = Self.words(explain.stdout)
+        let explained = CLMBinary.words(explain.stdout)
         #expect(explained.contains("components: none (no rule set applied)") && explained.contains("rules fired: none"),
                 "\(explain.stdout)")
         let summary = explained.last { !$0.isEmpty } ?? ""
@@ -83,14 +77,14 @@ import Testing
 
         // Listing: by premium, A (15,000.00) before B (4,800.00); only A is VIP; only B holds auto.
         let byPremium = try await bench.clm("score", "list", "--order", "premium")
-        let listed = Self.words(byPremium.stdout)
+        let listed = CLMBinary.words(byPremium.stdout)
         #expect(listed.count == 5, "\(byPremium.output)")
         #expect(listed[1].hasPrefix("\(a) none none 0.0 ") && listed[1].contains(" yes CNY 15000.00 "), "\(listed)")
         #expect(listed[2].hasPrefix("\(b) none none 0.0 ") && listed[2].contains(" CNY 4800.00 "), "\(listed)")
         #expect(listed[3] == "2 customers of 2")
-        let vipOnly = Self.words(try await bench.clm("score", "list", "--vip").stdout)
+        let vipOnly = CLMBinary.words(try await bench.clm("score", "list", "--vip").stdout)
         #expect(vipOnly.count == 4 && vipOnly[1].hasPrefix(a) && vipOnly[2] == "1 customer of 1", "\(vipOnly)")
-        let auto = Self.words(try await bench.clm("score", "list", "--line", "auto").stdout)
+        let auto = CLMBinary.words(try await bench.clm("score", "list", "--line", "auto").stdout)
         #expect(auto.count == 4 && auto[1].hasPrefix(b), "\(auto)")
         #expect(try await bench.clm("score", "list", "--tier", "gold", "diamond").stdout == "no customers match\n")
         let badTier = try await bench.clm("score", "list", "--tier", "platinum")
@@ -99,10 +93,10 @@ import Testing
 
         let rescore = try await bench.clm("score", "rescore", a)
         try #require(rescore.status == 0, "\(rescore.output)")
-        #expect(Self.words(rescore.stdout).first == "rescored \(a): tier unchanged", "\(rescore.stdout)")
+        #expect(CLMBinary.words(rescore.stdout).first == "rescored \(a): tier unchanged", "\(rescore.stdout)")
 
         let vip = try await bench.clm("vip")
-        #expect(Self.words(vip.stdout) == [
+        #expect(CLMBinary.words(vip.stdout) == [
             "customer VIP since continuous tenure tier annualised premium",
             "\(a) 2025-01-15 65 months none CNY 15000.00", "1 VIP customer of 1", "",
         ], "\(vip.output)")
@@ -115,7 +109,7 @@ import Testing
         // Without a rule set both customers are scored but have no tier: 15,000.00 + 4,800.00.
         let tiers = try await bench.clm("tiers")
         try #require(tiers.status == 0, "\(tiers.output)")
-        let table = Self.words(tiers.stdout)
+        let table = CLMBinary.words(tiers.stdout)
         #expect(table[0].hasPrefix("tiers of the whole book; no rule set active; computed "), "\(tiers.stdout)")
         #expect(table[1] == "2 customers scored, 0 not scored yet")
         #expect(Array(table[3...9]) == [
@@ -125,7 +119,7 @@ import Testing
             "none 2 100.0% 0 CNY 19800.00 100.0% 0.0", "total 2 100.0% 0 CNY 19800.00 100.0%",
         ], "\(tiers.stdout)")
         #expect(table.contains("(no layer) none 2 100.0% CNY 19800.00 100.0%"), "\(tiers.stdout)")
-        let autoTiers = Self.words(try await bench.clm("tiers", "--line", "auto").stdout)
+        let autoTiers = CLMBinary.words(try await bench.clm("tiers", "--line", "auto").stdout)
         #expect(autoTiers[0].hasPrefix("tiers of the holders of auto policies;"), "\(autoTiers)")
         #expect(autoTiers[1] == "1 customer scored, 0 not scored yet (in the whole book)")
         #expect(autoTiers.contains("none 1 100.0% 0 CNY 4800.00 100.0% 0.0"), "\(autoTiers)")
@@ -139,7 +133,7 @@ import Testing
         try #require(all.status == 0, "\(all.output)\n\(bench.suite.logTail(.scoring))")
         let jobID = try #require(Self.between(all.stdout, "rescore ", ": SUCCEEDED, 2 customers rescored"),
                                  "\(all.stdout)")
-        #expect(Self.words(all.stderr).contains("rescore [" + String(repeating: "#", count: 22) + "] 100% 2 / 2 SUCCEEDED"),
+        #expect(CLMBinary.words(all.stderr).contains("rescore [" + String(repeating: "#", count: 22) + "] 100% 2 / 2 SUCCEEDED"),
                 "\(all.stderr)")
         let latest = try await scoring.call(ScoringAPI.getRescoreStatus, GetRescoreStatusRequest()).job
         #expect(latest.jobId == jobID && latest.requestedBy == "ops-7" && latest.itemsDone == 2)
@@ -163,7 +157,7 @@ import Testing
         // 1.6/13 = 12.3%, 0.4/13 = 3.1%.
         let tiers = try await bench.clm("tiers")
         try #require(tiers.status == 0, "\(tiers.output)")
-        let lines = Self.words(tiers.stdout)
+        let lines = CLMBinary.words(tiers.stdout)
         #expect(Array(lines[4...9]) == [
             "DIAMOND 2 25.0% 0 CNY 80000.00 61.5% 90.0", "GOLD 2 25.0% 1 CNY 30000.00 23.1% 72.5",
             "STANDARD 2 25.0% 1 CNY 10000.00 7.7% 47.5", "BASIC 1 12.5% 0 CNY 0.00 0.0% 20.0",
@@ -184,20 +178,20 @@ import Testing
         #expect(indent(middle) == indent(top) + 6, "centred:\n\(tiers.stdout)")
 
         // Filters and paging: gold or diamond by code; top and potential; grade B three at a time.
-        let gold = Self.words(try await bench.clm("score", "list", "--tier", "gold", "--tier", "diamond",
+        let gold = CLMBinary.words(try await bench.clm("score", "list", "--tier", "gold", "--tier", "diamond",
                                                   "--order", "code").stdout)
         #expect(gold.dropFirst().prefix(4).map { String($0.prefix(12)) } == (1...4).map(CardFixture.code), "\(gold)")
         #expect(gold[5] == "4 customers of 4")
-        let topPotential = Self.words(try await bench.clm("score", "list", "--layer", "top", "--potential").stdout)
+        let topPotential = CLMBinary.words(try await bench.clm("score", "list", "--layer", "top", "--potential").stdout)
         #expect(topPotential.count == 4 && topPotential[1].hasPrefix("\(CardFixture.code(3)) GOLD TOP 75.0 B "),
                 "\(topPotential)")
         let firstPage = try await bench.clm("score", "list", "--risk", "b", "--limit", "3")
-        let firstLines = Self.words(firstPage.stdout)
+        let firstLines = CLMBinary.words(firstPage.stdout)
         #expect(firstLines[1].hasPrefix("\(CardFixture.code(1)) DIAMOND TOP 92.0"), "\(firstLines)")
         #expect(firstLines[4] == "3 customers of 8")
         let hint = try #require(firstLines.last { $0.hasPrefix("more: --page-token ") }, "\(firstPage.output)")
         let token = String(hint.dropFirst("more: --page-token ".count))
-        let nextPage = Self.words(try await bench.clm("score", "list", "--risk", "b", "--limit", "3", "--page-token",
+        let nextPage = CLMBinary.words(try await bench.clm("score", "list", "--risk", "b", "--limit", "3", "--page-token",
                                                       token).stdout)
         // By value score: 92, 88, 75 on the first page; 70, 50, 45 next.
         #expect(nextPage.dropFirst().prefix(3).map { String($0.prefix(12)) } == [4, 5, 6].map(CardFixture.code),

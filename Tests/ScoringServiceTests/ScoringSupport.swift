@@ -5,6 +5,7 @@ import Models
 import RPC
 import ScoringAPI
 import Store
+import Testing
 
 /// What the scoring end-to-end tests share: the two services over one database, the book sent to identity, polling
 /// for cards, and looks at scoring's tables.
@@ -63,6 +64,19 @@ enum ScoringSupport {
             if ContinuousClock.now > giveUp { return last }
             try await Task.sleep(for: .milliseconds(50))
         }
+    }
+
+    /// The cards of the book's customers A and B once both carry all their facts and were scored under `ruleSetID`.
+    static func bookCards(_ a: String, _ b: String, _ scoring: RPCClient, ruleSetID: String) async throws
+        -> (a: ScoreCard, b: ScoreCard)
+    {
+        let cardA = try #require(try await card(a, scoring) {
+            $0.value.ruleSetId == ruleSetID && $0.metrics.policyCount == 2 && $0.risk.claimCount == 1
+                && $0.metrics.serviceUses == 1 && $0.metrics.interactionCount == 1
+        }, "A was never scored under \(ruleSetID)")
+        let cardB = try #require(try await card(b, scoring) { $0.value.ruleSetId == ruleSetID && $0.risk.claimCount == 1 },
+                                 "B was never scored under \(ruleSetID)")
+        return (cardA, cardB)
     }
 
     /// The RPC error `body` throws, or nil when it succeeds.

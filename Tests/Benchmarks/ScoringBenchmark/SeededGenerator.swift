@@ -1,26 +1,21 @@
-/// SplitMix64: a small, fast generator whose whole output follows from its seed, so that a book generated twice is
-/// the same book. Each customer gets a generator of its own (seeded from the run's seed and the customer's number),
+import Models
+
+/// A SplitMix64 stream with the draws the book needs, so that a book generated twice is the same book. Each customer gets a generator of its own (seeded from the run's seed and the customer's number),
 /// which keeps the book the same whichever worker generates which chunk.
 struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
+    private var source: SplitMix64
 
     init(seed: UInt64) {
-        state = seed
+        source = SplitMix64(seed: seed)
     }
 
     /// The generator of customer `index` of the book seeded with `seed`.
     init(seed: UInt64, index: Int) {
-        state = seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(index) &* 0xD1B5_4A32_D192_ED03
+        source = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(index) &* 0xD1B5_4A32_D192_ED03)
         _ = next()
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { source.next() }
 
     /// True with probability `p`.
     mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }

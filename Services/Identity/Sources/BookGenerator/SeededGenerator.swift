@@ -1,15 +1,5 @@
-/// A random number generator that gives the same sequence for the same seed (SplitMix64), so that a generated book
-/// and its ground truth can be made again exactly.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+public import Models
 
-    public init(seed: UInt64) { self.state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The generator behind a book: the same sequence for the same seed, so that a generated book and its ground truth
+/// can be made again exactly.
+public typealias SeededGenerator = SplitMix64

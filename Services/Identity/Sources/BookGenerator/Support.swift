@@ -1,3 +1,5 @@
+import Models
+
 // MARK: - Random helpers
 
 extension SeededGenerator {

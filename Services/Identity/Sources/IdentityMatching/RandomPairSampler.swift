@@ -1,3 +1,5 @@
+import Models
+
 /// Draws the pairs u is estimated from: every pair when there are few records, otherwise pairs of distinct
 /// records drawn uniformly with a seeded generator. True matches among random pairs are rare enough (about one
 /// pair in the number of records) that they barely move u.

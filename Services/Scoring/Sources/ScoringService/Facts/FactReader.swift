@@ -46,7 +46,10 @@ struct FactReader {
         }
         for row in try connection.query(
             """
-            SELECT * FROM claim_fact WHERE customer_code = ANY($1::text[]) OR policyholder_code = ANY($1::text[])
+            SELECT * FROM claim_fact
+            WHERE customer_code = ANY($1::text[])
+               -- Repeats the partial index's predicate so that the planner may use it (no code is empty).
+               OR (policyholder_code <> '' AND policyholder_code = ANY($1::text[]))
             ORDER BY claim_key
             """, [wanted]) {
             let claim = try FactRows.claim(row)

@@ -1,3 +1,4 @@
+import Foundation
 import Models
 import NIOCore
 import ScoringAPI
@@ -15,17 +16,26 @@ struct ScoreCardStore {
         rule_set_version
         """
 
+    /// `column = excluded.column` for every column but the key.
+    private static let updates = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        .filter { $0 != "customer_code" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+
     /// Stores `card` as its customer's current card.
     func save(_ card: ScoreCard) throws {
         try saveAll([card])
     }
 
-    /// Stores each of `cards` as its customer's current card: the old rows deleted and the new ones copied in, one
-    /// statement each however many cards.
+    /// Stores each of `cards` as its customer's current card, a few statements however many cards: copied into a
+    /// session-local staging table, then upserted, so that two transactions scoring the same customer at once (the
+    /// rescorer and a full rescore) wait for each other instead of one failing on the primary key.
     func saveAll(_ cards: [ScoreCard]) throws {
         guard !cards.isEmpty else { return }
-        try remove(cards.map(\.value.customerCode))
-        try connection.copyIn("COPY score_card (\(Self.columns)) FROM STDIN", rows: try cards.map(Self.row))
+        try connection.execute("CREATE TEMP TABLE IF NOT EXISTS score_card_incoming (LIKE score_card)")
+        try connection.execute("TRUNCATE score_card_incoming")
+        try connection.copyIn("COPY score_card_incoming (\(Self.columns)) FROM STDIN", rows: try cards.map(Self.row))
+        try connection.execute(
+            "INSERT INTO score_card (\(Self.columns)) SELECT \(Self.columns) FROM score_card_incoming "
+                + "ON CONFLICT (customer_code) DO UPDATE SET \(Self.updates)")
     }
 
     /// The current cards of those of `codes` that have one.
