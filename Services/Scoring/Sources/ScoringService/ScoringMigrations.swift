@@ -8,5 +8,6 @@ enum ScoringMigrations {
         FeedSchema.migration(version: 1),
         ScoringSchema.migration,
         ScoringSchemaRuleSets.migration,
+        ScoringSchemaExplanations.migration,
     ]
 }

@@ -15,6 +15,8 @@ import ServiceRuntime
 /// - `CLM_SCORING_RESCORE_AT`: the time of day (`HH:MM`, in the book's time zone) of the scheduled full rescore,
 ///   which lets time pass on every card (tenure grows, policies expire) and measures the book again; default
 ///   02:00; `off` for none.
+/// - `CLM_SCORING_RESCORE_WORKERS`: chunks a full rescore works on at once, each in a transaction on a connection
+///   of its own (so keep it below `CLM_DB_POOL_SIZE`, which the rescorer and the RPCs share); default 2, 1…16.
 /// - `CLM_SCORING_INITIAL_RULE_SET`: the template (`life`, `health`, `auto`, `property`) activated when no rule set
 ///   was ever saved, so that a new installation tiers customers from the start; default none (cards carry no
 ///   value score, tier or layer until an operator activates a rule set).
@@ -31,6 +33,8 @@ struct ScoringSettings: Sendable {
     var rescoreAtMinute: Int?
     /// Customers the rescorer takes in one transaction.
     var batchSize = 500
+    /// Chunks a full rescore has in flight at once.
+    var rescoreWorkers = 2
     /// The template to activate when no rule set exists; nil for none.
     var initialRuleSet: ProductLine?
     /// The mortality tables rule sets may name, by name.
@@ -90,6 +94,12 @@ struct ScoringSettings: Sendable {
                 }
                 rescoreAtMinute = hour * 60 + minute
             }
+        }
+        if let text = value("CLM_SCORING_RESCORE_WORKERS") {
+            guard let count = Int(text), (1...16).contains(count) else {
+                throw ConfigurationError(setting: "CLM_SCORING_RESCORE_WORKERS", "'\(text)' is not a count from 1 to 16")
+            }
+            rescoreWorkers = count
         }
         if let text = value("CLM_SCORING_INITIAL_RULE_SET"), text.lowercased() != "none" {
             guard let line = RuleSetTemplates.productLines.first(where: {

@@ -24,12 +24,12 @@ struct ScoreCardHandlers {
         let code = try CustomerCodes.canonical(request.customerCode, field: "customer_code")
         return try await context.pool.withConnection { connection in
             let current = try CustomerCodes.current(code, on: connection)
-            guard var card = try ScoreCardStore(connection: connection).load([current])[current] else {
+            let store = ScoreCardStore(connection: connection)
+            guard var card = try request.includeExplanation ? store.loadExplained(current) : store.load([current])[current]?.card
+            else {
                 throw try Self.missing(current, asked: code, on: connection)
             }
-            if !request.includeExplanation {
-                card.explanation = nil
-            } else if card.explanation == nil {
+            if request.includeExplanation && card.explanation == nil {
                 card.explanation = ScoreCards.explanation(of: card)
             }
             return GetScoreCardResponse(scoreCard: card)

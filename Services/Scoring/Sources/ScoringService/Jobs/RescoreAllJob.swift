@@ -5,14 +5,17 @@ import Models
 import ScoringAPI
 import ScoringModel
 import Store
+import Synchronization
 
 /// One full rescore: every customer of the book scored again under the active rule set, against statistics
 /// measured afresh (`BookStatisticsStore.measure`).
 ///
-/// Customers are scored in code order, a chunk per transaction (cards, events and the job's progress together), so
-/// a crash loses at most the chunk in flight: the replica that claims the job next (its heartbeat gone stale)
-/// measures the book again and carries on after the last committed chunk. A job cancelled meanwhile (a newer
-/// activation supersedes it) stops at its next chunk.
+/// Customers are scored in the book's code order, a chunk of consecutive codes per transaction (cards, events and
+/// the job's progress together), `CLM_SCORING_RESCORE_WORKERS` chunks at once (`BookChunks`); measuring the book
+/// reads it the same way. A crash loses at most the chunks in flight: the replica that claims the job next (its
+/// heartbeat gone stale) measures the book again and carries on after the committed run of chunks from the start
+/// (`ChunkFrontier`); a chunk that had committed beyond it is scored again, to the same cards and no events. A job
+/// cancelled meanwhile (a newer activation supersedes it) stops at its next chunk.
 struct RescoreAllJob: Sendable {
     let context: ScoringContext
     let stored: RescoreJobStore.Stored
@@ -55,65 +58,92 @@ struct RescoreAllJob: Sendable {
         let start = clock.now
         let id = stored.job.jobId
         let context = self.context
-        let asOf = context.settings.asOf
-        let (ruleSet, codes, position) = try await context.pool.withConnection { connection in
-            let reader = FactReader(connection: connection, utcOffsetSeconds: context.settings.utcOffsetSeconds)
+        let settings = context.settings
+        let asOf = settings.asOf
+        let (ruleSet, book, position) = try await context.pool.withConnection { connection in
             // Customers with a card but no facts left lose it on the way.
-            let codes = Set(try reader.allCodes()).union(
-                try connection.query("SELECT customer_code FROM score_card").map { try $0.decode(String.self, at: 0) })
-            return (try context.ruleSets.current(on: connection), codes.sorted(),
-                    try BookStatisticsStore.feedPosition(on: connection))
+            (try context.ruleSets.current(on: connection),
+             try FactReader(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
+                .allCodesAndCards(after: stored.afterCode),
+             try BookStatisticsStore.feedPosition(on: connection))
         }
+        let codes = book.codes
         let ruleSetText = ruleSet.map { "rule set \($0.ruleSetId) v\($0.version)" } ?? "no rule set active"
-        guard try await progress(total: Int64(codes.count), done: 0, after: "", "measuring the book; \(ruleSetText)")
+        guard try await progress(total: Int64(codes.count), done: Int64(book.upTo), after: "",
+                                 "measuring the book; \(ruleSetText)")
         else { return nil }
 
-        let book = try await context.pool.withConnection { connection in
-            let reader = FactReader(connection: connection, utcOffsetSeconds: context.settings.utcOffsetSeconds)
-            let book = try BookStatisticsStore.measure(codes: codes, ruleSet: ruleSet, settings: context.settings,
-                                                       asOf: asOf, read: reader.facts(of:))
-            try context.books.store(book, customers: codes.count, position: position, ruleSet: ruleSet, asOf: asOf,
-                                    on: connection)
-            return book
+        let statistics = try await BookStatisticsStore.measure(codes: codes, ruleSet: ruleSet, settings: settings,
+                                                               asOf: asOf, workers: settings.rescoreWorkers,
+                                                               pool: context.pool)
+        try await context.pool.withConnection { connection in
+            try context.books.store(statistics, customers: codes.count, position: position, ruleSet: ruleSet,
+                                    asOf: asOf, on: connection)
         }
         let measured = clock.now - start
 
-        let frame = ScoringFrame(ruleSet: ruleSet, settings: context.settings, book: book, now: .now,
+        let frame = ScoringFrame(ruleSet: ruleSet, settings: settings, book: statistics, now: .now,
                                  trigger: stored.trigger)
-        let remaining = codes.drop { $0 <= stored.afterCode }
-        var done = Int64(codes.count - remaining.count)
-        var events = 0
-        var compute = Duration.zero
+        let chunks = BookChunks(codes: Array(codes[book.upTo...]), size: Self.chunkSize,
+                                workers: settings.rescoreWorkers)
+        let frontier = Mutex(ChunkFrontier())
         let scoringStart = clock.now
-        var next = remaining.startIndex
-        while next < remaining.endIndex {
-            try Task.checkCancellation()
-            let end = remaining.index(next, offsetBy: Self.chunkSize, limitedBy: remaining.endIndex) ?? remaining.endIndex
-            let chunk = Array(remaining[next..<end])
-            next = end
-            done += Int64(chunk.count)
-            let reached = done
-            let outcome = try await context.pool.transaction { connection -> Rescoring.Outcome? in
-                let outcome = try Rescoring(context: context, connection: connection).rescore(chunk, frame: frame)
-                let running = try RescoreJobStore(connection: connection).progress(
-                    id, done: reached, afterCode: chunk.last ?? "", message: "scoring; \(ruleSetText)")
-                // Cancelled meanwhile: this chunk's cards stand (they are current), the rest is left to the job
-                // that superseded this one.
-                return running ? outcome : nil
+        let tallies: [Tally]
+        do {
+            tallies = try await chunks.run(start: { Tally() }) { tally, index, chunk in
+                let outcome = try await context.pool.transaction { connection -> Rescoring.Outcome? in
+                    let outcome = try Rescoring(context: context, connection: connection)
+                        .rescore(chunk, frame: frame, run: true)
+                    // Resumable after the committed run from the start, as it will be once this chunk commits.
+                    let reach = frontier.withLock { $0.prefix(ifCommitting: index) }
+                    let running = try RescoreJobStore(connection: connection).progress(
+                        id, done: Int64(book.upTo) + Int64(chunks.customers(before: reach)),
+                        afterCode: reach > 0 ? chunks.chunks[reach - 1].last ?? "" : "",
+                        message: "scoring; \(ruleSetText)")
+                    // Cancelled meanwhile: this chunk's cards stand (they are current), the rest is left to the
+                    // job that superseded this one.
+                    return running ? outcome : nil
+                }
+                guard let outcome else { throw JobCancelled() }
+                frontier.withLock { $0.commit(index) }
+                tally.add(outcome)
+                context.relay.poke()
             }
-            guard let outcome else { return nil }
-            events += outcome.events
-            compute += outcome.computeTime
-            context.relay.poke()
+        } catch is JobCancelled {
+            return nil
         }
+        let tally = tallies.reduce(into: Tally()) { $0.add($1) }
         let scoring = clock.now - scoringStart
         let total = clock.now - start
         let rate = Double(codes.count) / max(total.inSeconds, 0.001)
-        return "\(codes.count) customers scored (\(ruleSetText)), \(events) events; "
+        return "\(codes.count) customers scored (\(ruleSetText)), \(tally.written) cards written, "
+            + "\(tally.events) events; "
             + String(format: "%.1f s, %.0f customers/s: measuring the book %.1f s, scoring %.1f s "
-                + "(computation %.1f s, database %.1f s)", total.inSeconds, rate, measured.inSeconds,
-                scoring.inSeconds, compute.inSeconds, (scoring - compute).inSeconds)
+                + "(computation %.1f s on %d workers, the rest database)", total.inSeconds, rate,
+                measured.inSeconds, scoring.inSeconds, tally.compute.inSeconds, chunks.workers)
     }
+
+    /// What a worker's chunks did.
+    private struct Tally: Sendable {
+        var written = 0
+        var events = 0
+        var compute = Duration.zero
+
+        mutating func add(_ outcome: Rescoring.Outcome) {
+            written += outcome.written
+            events += outcome.events
+            compute += outcome.computeTime
+        }
+
+        mutating func add(_ other: Tally) {
+            written += other.written
+            events += other.events
+            compute += other.compute
+        }
+    }
+
+    /// Thrown to stop the workers when the job was cancelled.
+    private struct JobCancelled: Error {}
 
     private func progress(total: Int64?, done: Int64, after: String, _ message: String) async throws -> Bool {
         let id = stored.job.jobId

@@ -81,12 +81,13 @@ struct RescoreJobStore {
             """).first.map(Self.stored)
     }
 
-    /// Records progress; false when the job is no longer running (cancelled meanwhile), so the runner stops.
+    /// Records progress, which only moves forward (chunks in flight at once report out of order); false when the
+    /// job is no longer running (cancelled meanwhile), so the runner stops.
     func progress(_ id: String, total: Int64? = nil, done: Int64, afterCode: String, message: String) throws -> Bool {
         !(try connection.query(
             """
-            UPDATE rescore_job SET items_total = coalesce($2, items_total), items_done = $3, after_code = $4,
-                   message = $5, heartbeat_at = now()
+            UPDATE rescore_job SET items_total = coalesce($2, items_total), items_done = greatest(items_done, $3),
+                   after_code = greatest(after_code, $4), message = $5, heartbeat_at = now()
             WHERE job_id = $1 AND state = 'JOB_STATE_RUNNING' RETURNING job_id
             """, [.text(id), total.map { .int($0) } ?? .null, .int(done), .text(afterCode), .text(message)]).isEmpty)
     }

@@ -15,13 +15,13 @@ struct BookDryRun {
         let reader = FactReader(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
         let codes = try reader.allCodes()
         let book = try BookStatisticsStore.measure(codes: codes, ruleSet: candidate, settings: settings,
-                                                   asOf: settings.asOf, read: reader.facts(of:))
+                                                   asOf: settings.asOf, read: reader.facts(ofRun:))
         let frame = ScoringFrame(ruleSet: candidate, settings: settings, book: book, now: .now,
                                  trigger: .ruleSetActivated)
         let cards = ScoreCardStore(connection: connection)
         var summary = DryRunSummary(examplesPerCell: examplesPerCell, currency: settings.currency)
-        try BookStatisticsStore.forEachChunk(of: codes, read: reader.facts(of:)) { facts in
-            let current = try cards.load(facts.map(\.facts.customerCode))
+        try BookStatisticsStore.forEachChunk(of: codes, read: reader.facts(ofRun:)) { facts in
+            let current = try cards.load(facts.map(\.facts.customerCode)).mapValues(\.card)
             let customers = facts.sorted { $0.facts.customerCode < $1.facts.customerCode }
                 .map { (stored: $0, previous: current[$0.facts.customerCode]) }
             for (customer, scored) in zip(customers, frame.score(customers)) {

@@ -51,7 +51,7 @@ final class BookStatisticsStore: Sendable {
         let reader = FactReader(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
         let codes = try reader.allCodes()
         let statistics = try Self.measure(codes: codes, ruleSet: ruleSet, settings: settings, asOf: asOf,
-                                          read: reader.facts(of:))
+                                          read: reader.facts(ofRun:))
         try store(statistics, customers: codes.count, position: cursor, ruleSet: ruleSet, asOf: asOf, on: connection)
         logger.debug("measured the book", metadata: ["customers": "\(codes.count)", "position": "\(cursor)"])
         return statistics
@@ -80,29 +80,56 @@ final class BookStatisticsStore: Sendable {
     /// second (each customer assessed under the first pass's statistics).
     static func measure(codes: [String], ruleSet: RuleSet?, settings: ScoringSettings, asOf: CalendarDate,
                         read: ([String]) throws -> [String: StoredFacts]) throws -> BookStatistics {
-        var measurement = ruleSet.map { BookMeasurement(asOf: asOf, ruleSet: $0, currency: settings.currency) }
-            ?? BookMeasurement(settings: settings.metricSettings)
+        var measurement = emptyMeasurement(ruleSet: ruleSet, settings: settings, asOf: asOf)
         try forEachChunk(of: codes, read: read) { facts in
             for stored in facts { measurement.add(stored.facts) }
         }
         var statistics = measurement.statistics()
         guard let ruleSet, !ruleSet.percentileMetrics.isEmpty else { return statistics }
-        let frame = ScoringFrame(ruleSet: ruleSet, settings: settings, book: statistics, now: .now, trigger: .rescoreAll)
+        let percentiles = PercentilePass(ruleSet: ruleSet, settings: settings, statistics: statistics)
         var values: [Metric: [Double]] = [:]
-        try forEachChunk(of: codes, read: read) { facts in
-            for stored in facts {
-                let assessment = CustomerAssessment(facts: stored.facts, settings: frame.metrics, book: statistics,
-                                                    ruleSet: ruleSet, mortality: frame.mortality)
-                for metric in ruleSet.percentileMetrics {
-                    if let value = assessment.value(of: metric) { values[metric, default: []].append(value.numeric) }
-                }
-            }
-        }
-        statistics.distributions = MetricDistributions(values.mapValues(MetricDistribution.init))
+        try forEachChunk(of: codes, read: read) { facts in percentiles.add(facts, to: &values) }
+        statistics.distributions = PercentilePass.distributions(values)
         return statistics
     }
 
-    /// Reads `codes`' facts `chunkSize` customers at a time.
+    /// `measure(codes:ruleSet:settings:asOf:read:)` with `workers` chunks in flight at once, each read on a
+    /// connection of `pool` (`BookChunks`): how a full rescore measures a large book.
+    static func measure(codes: [String], ruleSet: RuleSet?, settings: ScoringSettings, asOf: CalendarDate,
+                        workers: Int, pool: PostgresPool) async throws -> BookStatistics {
+        let chunks = BookChunks(codes: codes, size: chunkSize, workers: workers)
+        let read: @Sendable ([String]) async throws -> [StoredFacts] = { chunk in
+            try await pool.withConnection { connection in
+                Array(try FactReader(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
+                    .facts(ofRun: chunk).values)
+            }
+        }
+        let measurements = try await chunks.run(start: {
+            emptyMeasurement(ruleSet: ruleSet, settings: settings, asOf: asOf)
+        }) { measurement, _, chunk in
+            for stored in try await read(chunk) { measurement.add(stored.facts) }
+        }
+        var measurement = emptyMeasurement(ruleSet: ruleSet, settings: settings, asOf: asOf)
+        for part in measurements { measurement.combine(part) }
+        var statistics = measurement.statistics()
+        guard let ruleSet, !ruleSet.percentileMetrics.isEmpty else { return statistics }
+        let percentiles = PercentilePass(ruleSet: ruleSet, settings: settings, statistics: statistics)
+        let parts = try await chunks.run(start: { [Metric: [Double]]() }) { values, _, chunk in
+            percentiles.add(try await read(chunk), to: &values)
+        }
+        statistics.distributions = PercentilePass.distributions(
+            parts.reduce(into: [:]) { all, part in all.merge(part, uniquingKeysWith: +) })
+        return statistics
+    }
+
+    /// A measurement of no customers yet, under `ruleSet` (or the model's defaults without one).
+    private static func emptyMeasurement(ruleSet: RuleSet?, settings: ScoringSettings,
+                                         asOf: CalendarDate) -> BookMeasurement {
+        ruleSet.map { BookMeasurement(asOf: asOf, ruleSet: $0, currency: settings.currency) }
+            ?? BookMeasurement(settings: settings.metricSettings)
+    }
+
+    /// Reads `codes`' facts `chunkSize` customers at a time; `read` is given runs of consecutive codes.
     static func forEachChunk(of codes: [String], read: ([String]) throws -> [String: StoredFacts],
                              _ body: ([StoredFacts]) throws -> Void) throws {
         var start = 0

@@ -5,30 +5,26 @@ import ScoringAPI
 import Store
 import WireCodec
 
-/// The `score_card` table: each active customer's current card, as the ScoreCard message (with its explanation, so
-/// that a card is explained exactly as it was computed) and the columns listings filter and sort by.
+/// The `score_card` table: each active customer's current card, as the ScoreCard message and beside it its
+/// explanation (so that a card is explained exactly as it was computed), and the columns listings filter and sort
+/// by.
 struct ScoreCardStore {
     let connection: PostgresConnection
 
     private static let columns = """
         customer_code, card, tier, layer, risk_grade, potential, vip, value_score, risk_score, annualised_minor, \
         clv_minor, product_lines, facts_position, scored_at, vip_since, continuous_tenure_months, rule_set_id, \
-        rule_set_version
+        rule_set_version, explanation
         """
 
     /// `column = excluded.column` for every column but the key.
     private static let updates = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         .filter { $0 != "customer_code" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
 
-    /// Stores `card` as its customer's current card.
-    func save(_ card: ScoreCard) throws {
-        try saveAll([card])
-    }
-
     /// Stores each of `cards` as its customer's current card, a few statements however many cards: copied into a
     /// session-local staging table, then upserted, so that two transactions scoring the same customer at once (the
     /// rescorer and a full rescore) wait for each other instead of one failing on the primary key.
-    func saveAll(_ cards: [ScoreCard]) throws {
+    func saveAll(_ cards: [StoredCard]) throws {
         guard !cards.isEmpty else { return }
         try connection.execute("CREATE TEMP TABLE IF NOT EXISTS score_card_incoming (LIKE score_card)")
         try connection.execute("TRUNCATE score_card_incoming")
@@ -38,16 +34,32 @@ struct ScoreCardStore {
                 + "ON CONFLICT (customer_code) DO UPDATE SET \(Self.updates)")
     }
 
-    /// The current cards of those of `codes` that have one.
-    func load(_ codes: [String]) throws -> [String: ScoreCard] {
+    /// The current cards of those of `codes` that have one, each without its explanation but with the explanation's
+    /// encoding, to tell whether a card computed again differs (`StoredCard.isSame(as:)`).
+    func load(_ codes: [String]) throws -> [String: StoredCard] {
         guard !codes.isEmpty else { return [:] }
-        var cards: [String: ScoreCard] = [:]
-        for row in try connection.query("SELECT customer_code, card FROM score_card WHERE customer_code = ANY($1::text[])",
-                                        [SQLValues.texts(codes)]) {
-            let bytes = ByteBufferAllocator().buffer(bytes: try row.decode([UInt8].self, "card"))
-            cards[try row.decode(String.self, "customer_code")] = try WireCodec.decode(ScoreCard.self, from: bytes)
+        var cards: [String: StoredCard] = [:]
+        for row in try connection.query(
+            "SELECT customer_code, card, explanation FROM score_card WHERE customer_code = ANY($1::text[])",
+            [SQLValues.texts(codes)]) {
+            let card = try WireCodec.decode(ScoreCard.self, from: ByteBuffer(bytes: try row.decode([UInt8].self, "card")))
+            let explanation = try row.decode([UInt8]?.self, "explanation")
+            // A card stored before explanations had their own column holds its explanation.
+            let stored = try explanation.map { StoredCard(card: card, explanation: $0) } ?? StoredCard(card)
+            cards[try row.decode(String.self, "customer_code")] = stored
         }
         return cards
+    }
+
+    /// The customer's current card with its explanation (nil when the card was scored without one).
+    func loadExplained(_ code: String) throws -> ScoreCard? {
+        guard let row = try connection.query(
+            "SELECT card, explanation FROM score_card WHERE customer_code = $1", [.text(code)]).first else { return nil }
+        var card = try WireCodec.decode(ScoreCard.self, from: ByteBuffer(bytes: try row.decode([UInt8].self, "card")))
+        if let explanation = try row.decode([UInt8]?.self, "explanation") {
+            card.explanation = try WireCodec.decode(ScoreExplanation.self, from: ByteBuffer(bytes: explanation))
+        }
+        return card
     }
 
     /// Removes the cards of `codes` (aliases after a merge, customers left without facts).
@@ -56,7 +68,8 @@ struct ScoreCardStore {
         try connection.execute("DELETE FROM score_card WHERE customer_code = ANY($1::text[])", [SQLValues.texts(codes)])
     }
 
-    private static func row(_ card: ScoreCard) throws -> [PostgresValue] {
+    private static func row(_ stored: StoredCard) throws -> [PostgresValue] {
+        let card = stored.card
         let value = card.value
         return [.text(value.customerCode), .bytes(Array(try WireCodec.encode(card).readableBytesView)),
                 .text(value.tier.rawValue), .text(value.layer.rawValue), .text(value.riskGrade.rawValue),
@@ -65,6 +78,32 @@ struct ScoreCardStore {
                 SQLValues.texts(card.metrics.productLines.map(\.rawValue)), .int(card.factsPosition),
                 .timestamp(microsSince1970: value.scoredAt.unixMicros), SQLValues.date(card.loyalty.vipSince),
                 .int(Int64(card.loyalty.continuousTenureMonths)), .text(value.ruleSetId),
-                .int(Int64(value.ruleSetVersion))]
+                .int(Int64(value.ruleSetVersion)), stored.explanation.map(PostgresValue.bytes) ?? .null]
+    }
+}
+
+/// A card as `score_card` holds it: the ScoreCard message without its explanation, and the explanation encoded
+/// (nil for a card scored without a rule set, which has none).
+struct StoredCard: Sendable {
+    var card: ScoreCard
+    var explanation: [UInt8]?
+
+    init(card: ScoreCard, explanation: [UInt8]?) {
+        self.card = card
+        self.explanation = explanation
+    }
+
+    /// Splits `card` into the two.
+    init(_ card: ScoreCard) throws {
+        var bare = card
+        bare.explanation = nil
+        self.card = bare
+        explanation = try card.explanation.map { Array(try WireCodec.encode($0).readableBytesView) }
+    }
+
+    /// Whether `other` is this card computed again: equal in everything, explanation included, but when it was
+    /// scored.
+    func isSame(as other: StoredCard) -> Bool {
+        explanation == other.explanation && card.isSame(as: other.card)
     }
 }

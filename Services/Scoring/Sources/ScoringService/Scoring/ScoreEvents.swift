@@ -19,7 +19,7 @@ struct ScoreEvents {
     mutating func add(previous: ScoreCard?, scored: ScoringFrame.Scored, trigger: ScoreTrigger) {
         let card = scored.card
         let code = card.value.customerCode
-        if previous.map({ Self.differs($0.value, card.value) }) ?? true {
+        if !(previous.map { $0.value.isSame(as: card.value) } ?? false) {
             scoreChanged.append((ScoreChanged(previous: previous?.value, current: card.value, trigger: trigger), code))
         }
         if let change = scored.tierChange {
@@ -55,12 +55,5 @@ struct ScoreEvents {
         try outbox.appendAll(tierChanged, on: connection)
         try outbox.appendAll(vipEntered, on: connection)
         try outbox.appendAll(vipLeft, on: connection)
-    }
-
-    /// Whether two values differ in anything but when they were scored.
-    private static func differs(_ a: CustomerValue, _ b: CustomerValue) -> Bool {
-        var a = a
-        a.scoredAt = b.scoredAt
-        return a != b
     }
 }
