@@ -185,7 +185,7 @@ let package = Package(
                         path: "Tests/IdentityServiceTests", swiftSettings: strict),
             .testTarget(name: "ScoringServiceTests",
                         dependencies: ["CLMTesting", "ScoringAPI", "IdentityAPI", "RPC", "ServiceAPI", "Models", "Store",
-                                       "WireCodec", "ScoringService", nioCore],
+                                       "WireCodec", "ScoringService", "ServiceRuntime", nioCore],
                         path: "Tests/ScoringServiceTests", swiftSettings: strict),
             .testTarget(name: "IntegrationTests",
                         dependencies: ["CLMTesting", "RPC", "ServiceAPI", "Models", "ServiceRuntime", "Store", nioCore],

@@ -16,27 +16,25 @@ public struct ServiceDefinition: Sendable {
     public let notYetBuilt: [String: String]
     /// Roles for methods whose roles are not the default for their verb (see `MethodCatalog.defaultRoles`).
     public let roles: [String: Set<Role>]
-    /// Registers the methods that are built; throws when the service's own configuration is unusable (the process
-    /// then stops at start with the reason).
-    public let register: @Sendable (inout RPCRouter, ServiceDependencies) throws -> Void
+    /// Registers the methods that are built and answers the service's own long-lived work besides serving calls
+    /// and following the feed (e.g. scoring's rescorer), which is started after the feed consumer and stopped
+    /// before it. One call, so that the handlers and that work share what the service builds from its settings
+    /// (caches, parsed configuration). Throws when the service's own configuration is unusable (the process then
+    /// stops at start with the reason).
+    public let start: @Sendable (inout RPCRouter, ServiceDependencies) throws -> [any Service]
     /// Applies one event of the upstream service's feed; nil when the service follows no feed yet.
     public let applyUpstreamEvent: FeedConsumer.Apply?
-    /// The service's own long-lived work besides serving calls and following the feed (e.g. scoring's rescorer).
-    /// Started after the feed consumer and stopped before it; throws like `register` for unusable configuration.
-    public let background: @Sendable (ServiceDependencies) throws -> [any Service]
 
     public init(name: ServiceName, migrations: [Migration], notYetBuilt: [String: String],
                 roles: [String: Set<Role>] = [:],
-                register: @escaping @Sendable (inout RPCRouter, ServiceDependencies) throws -> Void = { _, _ in },
                 applyUpstreamEvent: FeedConsumer.Apply? = nil,
-                background: @escaping @Sendable (ServiceDependencies) throws -> [any Service] = { _ in [] }) {
+                start: @escaping @Sendable (inout RPCRouter, ServiceDependencies) throws -> [any Service] = { _, _ in [] }) {
         self.name = name
         self.migrations = migrations
         self.notYetBuilt = notYetBuilt
         self.roles = roles
-        self.register = register
         self.applyUpstreamEvent = applyUpstreamEvent
-        self.background = background
+        self.start = start
     }
 }
 

@@ -78,7 +78,7 @@ public enum ServiceHost {
         let dependencies = ServiceDependencies(settings: settings, pool: pool, outbox: Outbox(names: names),
                                                relay: relay, feedReader: FeedReader(pool: pool, signal: signal),
                                                logger: logger)
-        let router = try makeRouter(definition, dependencies: dependencies, schemaVersion: schemaVersion)
+        let (router, background) = try makeRouter(definition, dependencies: dependencies, schemaVersion: schemaVersion)
         try settings.layout.prepareFolder(for: definition.name)
         let server = RPCServer(socketPath: settings.socketPath, router: router, policy: settings.policy,
                                limits: settings.limits, logger: logger)
@@ -88,22 +88,23 @@ public enum ServiceHost {
             services.append(FeedConsumer(source: upstream.rawValue, client: client, pool: pool, logger: logger,
                                          apply: apply))
         }
-        services += try definition.background(dependencies)
+        services += background
         services.append(server)
         return services
     }
 
-    /// The router a service serves: its built methods, the shared ones, and its not-yet-built list.
-    /// - Throws: what the service's `register` throws for its own configuration.
+    /// The router a service serves (its built methods, the shared ones, and its not-yet-built list), and the
+    /// service's background work, not started.
+    /// - Throws: what the service's `start` throws for its own configuration.
     public static func makeRouter(_ definition: ServiceDefinition, dependencies: ServiceDependencies,
-                                  schemaVersion: Int) throws -> RPCRouter {
+                                  schemaVersion: Int) throws -> (router: RPCRouter, background: [any Service]) {
         var router = RPCRouter()
-        try definition.register(&router, dependencies)
+        let background = try definition.start(&router, dependencies)
         ServiceHandlers.register(in: &router, dependencies: dependencies, schemaVersion: schemaVersion,
                                  startedAt: Date())
         MethodCatalog.declareMissing(in: &router, definition: definition)
         ServiceHandlers.registerReflection(in: &router, service: definition.name)
-        return router
+        return (router, background)
     }
 
     /// Applies the service's migrations, retrying while the database is not reachable yet (containers start in any

@@ -1,4 +1,5 @@
 @testable import ScoringService
+import ServiceRuntime
 import Synchronization
 import Testing
 
@@ -67,5 +68,16 @@ struct RescoreWorkersSettingTests {
                 "\(error)" == "setting CLM_SCORING_RESCORE_WORKERS: '\(bad)' is not a count from 1 to 16"
             }
         }
+    }
+}
+
+extension RescoreWorkersSettingTests {
+    @Test func theDefaultFitsASmallPoolAndAGivenNumberMustLeaveAConnection() throws {
+        #expect(try ScoringSettings(environment: [:]).inPool(of: 4).rescoreWorkers == 2)
+        #expect(try ScoringSettings(environment: [:]).inPool(of: 2).rescoreWorkers == 1)
+        #expect(try ScoringSettings(environment: [:]).inPool(of: 1).rescoreWorkers == 1, "one chunk at a time, as before")
+        let three = try ScoringSettings(environment: ["CLM_SCORING_RESCORE_WORKERS": "3"])
+        #expect(try three.inPool(of: 4).rescoreWorkers == 3)
+        #expect(throws: ConfigurationError.self) { try three.inPool(of: 3) }
     }
 }

@@ -131,4 +131,18 @@ import Testing
                     "\(error)")
         }
     }
+
+    @Test func rescoreWorkersMustLeaveAConnectionForTheRest() async throws {
+        let database = try await PostgresTestCluster.shared().createSuiteDatabase([.scoring], prefix: "scoring_workers")
+        do {
+            let suite = try await ServiceProcesses.start(
+                [.scoring], database: database,
+                environment: ["CLM_SCORING_RESCORE_WORKERS": "4", "CLM_DB_POOL_SIZE": "4"], timeout: .seconds(20))
+            await suite.stopAll()
+            Issue.record("clm-scoring started with 4 rescore workers on a pool of 4")
+        } catch {
+            #expect("\(error)".contains("setting CLM_SCORING_RESCORE_WORKERS: 4 workers leave no connection of the 4"),
+                    "\(error)")
+        }
+    }
 }

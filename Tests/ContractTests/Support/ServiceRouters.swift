@@ -45,7 +45,7 @@ func withServedRouter<T>(_ service: ServiceName, _ body: (RPCRouter, ServiceDefi
         settings: settings, pool: pool, outbox: Outbox(names: names),
         relay: OutboxRelay(pool: pool, names: names, signal: signal, notifications: nil, logger: logger),
         feedReader: FeedReader(pool: pool, signal: signal), logger: logger)
-    let router = try ServiceHost.makeRouter(definition, dependencies: dependencies, schemaVersion: 1)
+    let router = try ServiceHost.makeRouter(definition, dependencies: dependencies, schemaVersion: 1).router
     do {
         let result = try await body(router, definition)
         await pool.close()

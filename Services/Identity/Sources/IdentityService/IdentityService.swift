@@ -7,7 +7,7 @@ public enum IdentityService {
     public static let definition = ServiceDefinition(
         name: .identity, migrations: IdentityMigrations.all, notYetBuilt: IdentityMethods.notYetBuilt,
         roles: IdentityMethods.roles,
-        register: { router, dependencies in
+        start: { router, dependencies in
             let context = try IdentityContext(dependencies)
             PartyHandlers(context: context).register(in: &router)
             CustomerQueries(context: context).register(in: &router)
@@ -18,5 +18,6 @@ public enum IdentityService {
             BulkHandlers(context: context).register(in: &router)
             CustomerView(context: context).register(in: &router)
             Erasure(context: context).register(in: &router)
+            return []
         })
 }

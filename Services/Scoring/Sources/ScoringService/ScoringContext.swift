@@ -13,13 +13,15 @@ final class ScoringContext: Sendable {
     let books: BookStatisticsStore
     let ruleSets = ActiveRuleSet()
 
-    /// - Throws: `ConfigurationError` when one of scoring's environment variables does not parse.
+    /// - Throws: `ConfigurationError` when one of scoring's environment variables does not parse, or a full
+    ///   rescore's workers would take every pooled connection from the rescorer and the calls.
     init(_ dependencies: ServiceDependencies) throws {
         pool = dependencies.pool
         outbox = dependencies.outbox
         relay = dependencies.relay
         logger = dependencies.logger
         settings = try ScoringSettings(environment: dependencies.settings.environment)
+            .inPool(of: dependencies.settings.database.poolSize)
         books = BookStatisticsStore(settings: settings, logger: dependencies.logger)
     }
 }

@@ -12,7 +12,12 @@ public enum ScoringService {
     public static let definition = ServiceDefinition(
         name: .scoring, migrations: ScoringMigrations.all, notYetBuilt: ScoringMethods.notYetBuilt,
         roles: ScoringMethods.roles,
-        register: { router, dependencies in
+        applyUpstreamEvent: { event, connection in
+            try IdentityFeedApplier(logger: feedLogger).apply(event, on: connection)
+        },
+        start: { router, dependencies in
+            // One context for the handlers and the background work: they share its caches of the active rule set
+            // and of the book's statistics (a full rescore's fresh statistics reach RescoreCustomer too).
             let context = try ScoringContext(dependencies)
             ScoreCardHandlers(context: context).register(in: &router)
             CustomerListing(context: context).register(in: &router)
@@ -21,12 +26,6 @@ public enum ScoringService {
             RuleSetHandlers(context: context).register(in: &router)
             TierDistribution(context: context).register(in: &router)
             VipListing(context: context).register(in: &router)
-        },
-        applyUpstreamEvent: { event, connection in
-            try IdentityFeedApplier(logger: feedLogger).apply(event, on: connection)
-        },
-        background: { dependencies in
-            let context = try ScoringContext(dependencies)
             let notifications = PostgresNotifications(configuration: dependencies.settings.database,
                                                       channels: [RescoreQueue.channel, RescoreJobStore.channel],
                                                       logger: dependencies.logger)

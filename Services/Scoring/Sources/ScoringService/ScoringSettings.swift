@@ -16,7 +16,8 @@ import ServiceRuntime
 ///   which lets time pass on every card (tenure grows, policies expire) and measures the book again; default
 ///   02:00; `off` for none.
 /// - `CLM_SCORING_RESCORE_WORKERS`: chunks a full rescore works on at once, each in a transaction on a connection
-///   of its own (so keep it below `CLM_DB_POOL_SIZE`, which the rescorer and the RPCs share); default 2, 1…16.
+///   of its own; it must be below `CLM_DB_POOL_SIZE`, which the rescorer and the RPCs share. Default 2 (1 on a
+///   pool of 2 or fewer), 1…16.
 /// - `CLM_SCORING_INITIAL_RULE_SET`: the template (`life`, `health`, `auto`, `property`) activated when no rule set
 ///   was ever saved, so that a new installation tiers customers from the start; default none (cards carry no
 ///   value score, tier or layer until an operator activates a rule set).
@@ -33,8 +34,10 @@ struct ScoringSettings: Sendable {
     var rescoreAtMinute: Int?
     /// Customers the rescorer takes in one transaction.
     var batchSize = 500
-    /// Chunks a full rescore has in flight at once.
+    /// Chunks a full rescore has in flight at once (`inPool(of:)` fits it to the connection pool).
     var rescoreWorkers = 2
+    /// Whether `CLM_SCORING_RESCORE_WORKERS` set `rescoreWorkers` (rather than the default).
+    private var rescoreWorkersGiven = false
     /// The template to activate when no rule set exists; nil for none.
     var initialRuleSet: ProductLine?
     /// The mortality tables rule sets may name, by name.
@@ -100,6 +103,7 @@ struct ScoringSettings: Sendable {
                 throw ConfigurationError(setting: "CLM_SCORING_RESCORE_WORKERS", "'\(text)' is not a count from 1 to 16")
             }
             rescoreWorkers = count
+            rescoreWorkersGiven = true
         }
         if let text = value("CLM_SCORING_INITIAL_RULE_SET"), text.lowercased() != "none" {
             guard let line = RuleSetTemplates.productLines.first(where: {
@@ -149,5 +153,25 @@ struct ScoringSettings: Sendable {
         let date = CalendarDate(year: year, month: month, day: day)
         // A day past the month's end comes back as another date.
         return CalendarDate(daysSince1970: date.daysSince1970) == date ? date : nil
+    }
+}
+
+extension ScoringSettings {
+    /// These settings with the full rescore's workers fitted to a pool of `poolSize` connections, which the rescorer
+    /// and the calls share: the default shrinks to leave them one; a number given that leaves none is refused.
+    /// - Throws: `ConfigurationError` for a `CLM_SCORING_RESCORE_WORKERS` of `poolSize` or more.
+    func inPool(of poolSize: Int) throws(ConfigurationError) -> ScoringSettings {
+        var fitted = self
+        if rescoreWorkersGiven {
+            guard rescoreWorkers < poolSize else {
+                throw ConfigurationError(
+                    setting: "CLM_SCORING_RESCORE_WORKERS",
+                    "\(rescoreWorkers) workers leave no connection of the \(poolSize) in the pool (CLM_DB_POOL_SIZE) "
+                        + "for the rescorer and the calls; use fewer workers or a larger pool")
+            }
+        } else {
+            fitted.rescoreWorkers = max(1, min(rescoreWorkers, poolSize - 1))
+        }
+        return fitted
     }
 }

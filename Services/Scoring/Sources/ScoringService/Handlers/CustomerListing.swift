@@ -1,10 +1,8 @@
 import Foundation
 import Models
-import NIOCore
 import RPC
 import ScoringAPI
 import Store
-import WireCodec
 
 /// ListCustomers: scored customers filtered by tier, layer, risk grade, potential, VIP, product line and value
 /// score, in the order asked for, a page at a time. Pages follow the order's key (value, then code), so customers
@@ -51,8 +49,7 @@ struct CustomerListing {
             var customers: [CustomerValue] = []
             var last: (value: String, code: String)?
             for row in rows.prefix(Int(size)) {
-                let bytes = ByteBufferAllocator().buffer(bytes: try row.decode([UInt8].self, "card"))
-                customers.append(try WireCodec.decode(ScoreCard.self, from: bytes).value)
+                customers.append(try ScoreCardStore.card(row).value)
                 last = (try row.decode(String.self, "sort_value"), try row.decode(String.self, "customer_code"))
             }
             var next = ""

@@ -42,7 +42,7 @@ struct ScoreCardStore {
         for row in try connection.query(
             "SELECT customer_code, card, explanation FROM score_card WHERE customer_code = ANY($1::text[])",
             [SQLValues.texts(codes)]) {
-            let card = try WireCodec.decode(ScoreCard.self, from: ByteBuffer(bytes: try row.decode([UInt8].self, "card")))
+            let card = try Self.card(row)
             let explanation = try row.decode([UInt8]?.self, "explanation")
             // A card stored before explanations had their own column holds its explanation.
             let stored = try explanation.map { StoredCard(card: card, explanation: $0) } ?? StoredCard(card)
@@ -55,7 +55,7 @@ struct ScoreCardStore {
     func loadExplained(_ code: String) throws -> ScoreCard? {
         guard let row = try connection.query(
             "SELECT card, explanation FROM score_card WHERE customer_code = $1", [.text(code)]).first else { return nil }
-        var card = try WireCodec.decode(ScoreCard.self, from: ByteBuffer(bytes: try row.decode([UInt8].self, "card")))
+        var card = try Self.card(row)
         if let explanation = try row.decode([UInt8]?.self, "explanation") {
             card.explanation = try WireCodec.decode(ScoreExplanation.self, from: ByteBuffer(bytes: explanation))
         }
@@ -66,6 +66,11 @@ struct ScoreCardStore {
     func remove(_ codes: [String]) throws {
         guard !codes.isEmpty else { return }
         try connection.execute("DELETE FROM score_card WHERE customer_code = ANY($1::text[])", [SQLValues.texts(codes)])
+    }
+
+    /// The card in a row's `card` column (with its explanation only when stored before migration 4).
+    static func card(_ row: PostgresRow) throws -> ScoreCard {
+        try WireCodec.decode(ScoreCard.self, from: ByteBuffer(bytes: try row.decode([UInt8].self, "card")))
     }
 
     private static func row(_ stored: StoredCard) throws -> [PostgresValue] {
