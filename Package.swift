@@ -55,9 +55,11 @@ let package = Package(
         .systemLibrary(name: "CLibpq", path: "Shared/CLibpq", pkgConfig: "libpq",
                        providers: [.apt(["libpq-dev"])]),
         .target(name: "CWireProtos", dependencies: ["CProtobufC"], path: "Shared/CWireProtos"),
+        .systemLibrary(name: "CGlibcMalloc", path: "Shared/CGlibcMalloc"),
 
         // Shared Swift modules.
-        .target(name: "Models", path: "Shared/Models", swiftSettings: strict),
+        .target(name: "Models", dependencies: [.target(name: "CGlibcMalloc", condition: .when(platforms: [.linux]))],
+                path: "Shared/Models", swiftSettings: strict),
         .target(name: "WireCodec", dependencies: ["Models", "CWireProtos", nioCore],
                 path: "Shared/WireCodec", swiftSettings: strict),
         .target(name: "RPC", dependencies: ["Models", "WireCodec", nioCore, nioPosix, logging, lifecycle],

@@ -13,8 +13,8 @@ import Testing
     @Test func boundedDistanceStopsAtTheLimit() {
         var scratch = DistanceScratch()
         let a = Array("abcdefgh".unicodeScalars.map(\.value)), b = Array("hgfedcba".unicodeScalars.map(\.value))
-        #expect(DamerauLevenshtein.distance(a, b, limit: 2, scratch: &scratch) == 3)
-        #expect(DamerauLevenshtein.distance(a, a, limit: 0, scratch: &scratch) == 0)
+        #expect(DamerauLevenshtein.distance(a, a.indices, b, b.indices, limit: 2, scratch: &scratch) == 3)
+        #expect(DamerauLevenshtein.distance(a, a.indices, a, a.indices, limit: 0, scratch: &scratch) == 0)
     }
 
     @Test func bandedDistanceAgreesWithTheFullTableUpToTheLimit() {
@@ -30,21 +30,31 @@ import Testing
                 default: b.insert(UInt32(97 + random.int(0..<4)), at: random.int(0...b.count))
                 }
             }
-            let full = DamerauLevenshtein.distance(a, b, limit: 20, scratch: &scratch)
+            let full = DamerauLevenshtein.distance(a, a.indices, b, b.indices, limit: 20, scratch: &scratch)
+            // The same strings as runs inside longer buffers, as prepared records keep them.
+            let aBuffer = [120, 121] + a + [122], bBuffer = [122] + b + [120, 120, 121]
+            let aRun = 2..<(2 + a.count), bRun = 1..<(1 + b.count)
             for limit in 0...3 {
-                #expect(DamerauLevenshtein.distance(a, b, limit: limit, scratch: &scratch) == min(full, limit + 1))
+                #expect(DamerauLevenshtein.distance(a, a.indices, b, b.indices, limit: limit, scratch: &scratch)
+                    == min(full, limit + 1))
+                #expect(DamerauLevenshtein.distance(aBuffer, aRun, bBuffer, bRun, limit: limit, scratch: &scratch)
+                    == min(full, limit + 1))
             }
         }
     }
 
     @Test(arguments: [("MARTHA", "MARHTA"), ("DWAYNE", "DUANE"), ("DIXON", "DICKSONX"), ("张三丰", "张三"), ("a", "b")])
     func scalarJaroWinklerAgreesWithTheStringOne(a: String, b: String) {
-        let fast = JaroWinkler.similarity(Array(a.unicodeScalars.map(\.value)), Array(b.unicodeScalars.map(\.value)))
+        let s = Array(a.unicodeScalars.map(\.value)), t = Array(b.unicodeScalars.map(\.value))
+        let fast = JaroWinkler.similarity(s, s.indices, t, t.indices)
         #expect(abs(fast - JaroWinkler.similarity(a, b)) < 1e-12)
+        // The same strings as runs inside longer buffers, as prepared records keep them.
+        let inBuffers = JaroWinkler.similarity([77, 65] + s, 2..<(2 + s.count), t + [65, 66, 67], t.indices)
+        #expect(abs(inBuffers - JaroWinkler.similarity(a, b)) < 1e-12)
     }
 
     @Test func initialsStandForWholeWords() {
-        func tokens(_ s: String) -> [[UInt32]] { NameTokens.scalarTokens(s) }
+        func tokens(_ s: String) -> [[UInt32]] { NameTokens.split(s).map { $0.unicodeScalars.map(\.value) } }
         #expect(NameTokens.initialsCompatible(tokens("j"), tokens("john")))
         #expect(NameTokens.initialsCompatible(tokens("j smith"), tokens("john smith")))
         #expect(NameTokens.initialsCompatible(tokens("john"), tokens("john paul")))

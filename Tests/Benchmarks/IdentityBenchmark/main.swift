@@ -71,9 +71,25 @@ print(String(format: "store (normalise, encrypt, insert, deferred): %.1f s, %.0f
 started = clock.now
 var job = try await client.call(IdentityAPI.startBulkResolution,
                                 StartBulkResolutionRequest(estimateParameters: true, operatorId: "bench")).job
+// Resident memory by the job's phase (its message while it runs), sampled with each poll: where the peak comes from.
+let identityPID = suite.process(.identity)!.processIdentifier
+func residentMegabytes() -> Double {
+    let status = (try? String(contentsOfFile: "/proc/\(identityPID)/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS") } ?? ""
+    return Double(line.split(separator: " ").dropFirst().first ?? "0").map { $0 / 1024 } ?? 0
+}
+var residentByPhase: [(phase: String, megabytes: Double)] = []
 while job.state == .running {
     try await Task.sleep(for: .milliseconds(250))
     job = try await client.call(IdentityAPI.getBulkResolution, GetBulkResolutionRequest(jobId: job.jobId)).job
+    guard job.state == .running else { break }
+    let resident = residentMegabytes()
+    if residentByPhase.last?.phase == job.message {
+        residentByPhase[residentByPhase.count - 1].megabytes = max(residentByPhase[residentByPhase.count - 1].megabytes,
+                                                                   resident)
+    } else {
+        residentByPhase.append((job.message, resident))
+    }
 }
 let bulkTime = (clock.now - started).inSeconds
 let peak = (try? String(contentsOfFile: "/proc/\(suite.process(.identity)!.processIdentifier)/status", encoding: .utf8))?
@@ -81,7 +97,8 @@ let peak = (try? String(contentsOfFile: "/proc/\(suite.process(.identity)!.proce
 print(String(format: "bulk resolution: %.1f s wall, %.0f records/s; %@", bulkTime, Double(bulkRecords.count) / bulkTime,
              job.state == .succeeded ? "succeeded" : "FAILED"))
 print("  \(job.message)")
-print("  identity process peak memory: \(peak)")
+print("  identity process peak memory: \(peak); highest resident by phase: "
+      + residentByPhase.map { String(format: "%@ %.0f MB", $0.phase, $0.megabytes) }.joined(separator: ", "))
 print(String(format: "  store + bulk: %.1f s for %d records", storeTime + bulkTime, bulkRecords.count))
 
 // Online: the held-out records, one at a time, against the stored book.

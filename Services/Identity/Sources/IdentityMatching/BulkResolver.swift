@@ -55,7 +55,7 @@ public enum BulkResolver {
         }
         let preparer = RecordPreparer(fields: fields, frequencies: frequencies)
         let prepared = Parallel.map(count: records.count, chunks: chunks) { range in
-            records[range].map(preparer.prepare)
+            preparer.prepare(records[range])
         }.flatMap { $0 }
         statistics.prepare = clock.now - start
 

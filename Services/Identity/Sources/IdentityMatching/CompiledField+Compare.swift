@@ -6,17 +6,18 @@ struct FieldLevel: Sendable {
 }
 
 extension CompiledField {
-    /// The best level over all pairs of values of the two records (any-of for multi-valued fields); *null* (0) when
-    /// either lacks the field. Among value pairs reaching the same exact level the rarest key counts, since that
-    /// is the strongest evidence the two records share.
-    func compare(_ a: borrowing [PreparedValue], _ b: borrowing [PreparedValue],
+    /// The best level over all pairs of the two records' values of field `f` (any-of for multi-valued fields);
+    /// *null* (0) when either lacks the field. Among value pairs reaching the same exact level the rarest key counts,
+    /// since that is the strongest evidence the two records share.
+    func compare(_ a: borrowing PreparedRecord, _ b: borrowing PreparedRecord, field f: Int,
                  scratch: inout DistanceScratch) -> FieldLevel {
-        if a.isEmpty || b.isEmpty { return FieldLevel(level: 0, frequency: 1) }
+        let aValues = a.values(ofField: f), bValues = b.values(ofField: f)
+        if aValues.isEmpty || bValues.isEmpty { return FieldLevel(level: 0, frequency: 1) }
         var best = FieldLevel(level: elseLevel, frequency: 1)
-        // Indices, not `for value in`, so values are read in place: copying a value would retain each of its
-        // arrays, and retain/release was most of the cost of scoring.
-        for x in a.indices {
-            for y in b.indices {
+        for x in aValues {
+            let left = a.values[x]
+            for y in bValues {
+                let right = b.values[y]
                 // Similarities are computed at most once per value pair, however many levels test them.
                 var jaroWinkler: Double?
                 var distance: Int?
@@ -27,24 +28,29 @@ extension CompiledField {
                     let holds: Bool
                     switch tests[index] {
                     case .key(let slot):
-                        holds = a[x].keys[slot].agrees(with: b[y].keys[slot])
-                        frequency = a[x].keys[slot].frequency
+                        let key = Int(left.firstKey) + slot
+                        holds = a.keyAgrees(key, with: b, Int(right.firstKey) + slot)
+                        frequency = a.keys[key].frequency
                     case .jaroWinkler(let threshold):
-                        let similarity = jaroWinkler ?? JaroWinkler.similarity(a[x].scalars, b[y].scalars)
+                        let similarity = jaroWinkler
+                            ?? JaroWinkler.similarity(a.scalars, left.text.range, b.scalars, right.text.range)
                         jaroWinkler = similarity
                         holds = similarity >= threshold
                     case .damerauLevenshtein(let bound):
-                        let edits = distance ?? DamerauLevenshtein.distance(a[x].scalars, b[y].scalars,
-                                                                            limit: distanceLimit, scratch: &scratch)
+                        let edits = distance
+                            ?? DamerauLevenshtein.distance(a.scalars, left.text.range, b.scalars, right.text.range,
+                                                           limit: distanceLimit, scratch: &scratch)
                         distance = edits
                         holds = edits <= bound
-                    case .sameTokens: holds = NameTokens.sameSet(a[x].tokens, b[y].tokens)
-                    case .initialsCompatible: holds = NameTokens.initialsCompatible(a[x].tokens, b[y].tokens)
-                    case .sameYearAndMonth: holds = both(a[x].date, b[y].date) { $0.sameYearAndMonth($1) }
-                    case .dayMonthTransposed: holds = both(a[x].date, b[y].date) { $0.dayMonthTransposed($1) }
-                    case .dateOneDigitOff: holds = both(a[x].date, b[y].date) { $0.oneDigitOff($1) }
-                    case .dateWithin(let years): holds = both(a[x].date, b[y].date) { $0.within(years: years, of: $1) }
-                    case .custom(let test): holds = test(a[x].raw, b[y].raw)
+                    case .sameTokens: holds = NameTokens.sameSet(a.tokenScalars(of: left), b.tokenScalars(of: right))
+                    case .initialsCompatible:
+                        holds = NameTokens.initialsCompatible(a.tokenScalars(of: left), b.tokenScalars(of: right))
+                    case .sameYearAndMonth: holds = both(left.date, right.date) { $0.sameYearAndMonth($1) }
+                    case .dayMonthTransposed: holds = both(left.date, right.date) { $0.dayMonthTransposed($1) }
+                    case .dateOneDigitOff: holds = both(left.date, right.date) { $0.oneDigitOff($1) }
+                    case .dateWithin(let years):
+                        holds = both(left.date, right.date) { $0.within(years: years, of: $1) }
+                    case .custom(let test): holds = test(a.string(left.text), b.string(right.text))
                     }
                     if holds {
                         if level < best.level || frequency < best.frequency {

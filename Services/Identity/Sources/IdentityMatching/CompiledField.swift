@@ -98,7 +98,7 @@ final class CompiledField: Sendable {
             switch source {
             case .raw: value
             case .derived(let key): key.transform(value)
-            case .dateDigits: date.map { String(decoding: $0.digits.map { UInt32($0) + 48 }) }
+            case .dateDigits: date?.digits
             }
         }
     }

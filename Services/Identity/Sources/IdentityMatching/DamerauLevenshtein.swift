@@ -8,13 +8,16 @@ public enum DamerauLevenshtein {
     public static func distance(_ a: String, _ b: String) -> Int {
         var scratch = DistanceScratch()
         let s = Array(a.unicodeScalars.map(\.value)), t = Array(b.unicodeScalars.map(\.value))
-        return distance(s, t, limit: max(s.count, t.count), scratch: &scratch)
+        return distance(s, s.indices, t, t.indices, limit: max(s.count, t.count), scratch: &scratch)
     }
 
-    /// The OSA distance, or `limit + 1` as soon as it is known to exceed `limit`; no allocation once `scratch` has
-    /// grown to the longest string seen.
-    static func distance(_ s: borrowing [UInt32], _ t: borrowing [UInt32], limit: Int, scratch: inout DistanceScratch) -> Int {
-        let n = s.count, m = t.count
+    /// The OSA distance between two runs of scalar buffers, or `limit + 1` as soon as it is known to exceed `limit`;
+    /// no allocation once `scratch` has grown to the longest string seen.
+    static func distance(_ sBuffer: borrowing [UInt32], _ sRun: Range<Int>, _ tBuffer: borrowing [UInt32],
+                         _ tRun: Range<Int>, limit: Int, scratch: inout DistanceScratch) -> Int {
+        let n = sRun.count, m = tRun.count
+        // s[k] is sBuffer[s0 + k], t[k] is tBuffer[t0 + k].
+        let s0 = sRun.lowerBound, t0 = tRun.lowerBound
         if abs(n - m) > limit { return limit + 1 }
         if n == 0 { return m }
         if m == 0 { return n }
@@ -35,9 +38,10 @@ public enum DamerauLevenshtein {
             var rowMinimum = low == 1 ? i : big
             if low <= high {
                 for j in low...high {
-                    let cost = s[i - 1] == t[j - 1] ? 0 : 1
+                    let cost = sBuffer[s0 + i - 1] == tBuffer[t0 + j - 1] ? 0 : 1
                     var best = min(scratch.previous[j] + 1, scratch.current[j - 1] + 1, scratch.previous[j - 1] + cost)
-                    if i > 1, j > 1, s[i - 1] == t[j - 2], s[i - 2] == t[j - 1] {
+                    if i > 1, j > 1, sBuffer[s0 + i - 1] == tBuffer[t0 + j - 2],
+                       sBuffer[s0 + i - 2] == tBuffer[t0 + j - 1] {
                         best = min(best, scratch.twoBack[j - 2] + 1)
                     }
                     best = min(best, big)

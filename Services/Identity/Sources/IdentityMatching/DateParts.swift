@@ -1,23 +1,37 @@
-/// A date value parsed once for the date comparators: `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYYMMDD`.
+/// A date value parsed once for the date comparators: `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYYMMDD`. Plain numbers only,
+/// so that a prepared value holding one allocates nothing for it.
 struct DateParts: Sendable, Hashable {
-    let year: Int
-    let month: Int
-    let day: Int
-    /// The eight digits `YYYYMMDD`, for the "one digit off" comparison.
-    let digits: [UInt8]
+    private let yearNumber: Int16
+    private let monthNumber: UInt8
+    private let dayNumberInMonth: UInt8
+
+    var year: Int { Int(yearNumber) }
+    var month: Int { Int(monthNumber) }
+    var day: Int { Int(dayNumberInMonth) }
 
     init?(_ text: String) {
-        let digits = text.unicodeScalars.compactMap { scalar -> UInt8? in
-            guard scalar.isASCII, let value = UInt8(exactly: scalar.value), value >= 48, value <= 57 else { return nil }
-            return value - 48
+        var digits = 0, value = 0
+        for scalar in text.unicodeScalars {
+            guard scalar.isASCII, let digit = Int(exactly: scalar.value), digit >= 48, digit <= 57 else { continue }
+            digits += 1
+            value = value * 10 + digit - 48
+            if digits > 8 { return nil }
         }
-        guard digits.count == 8 else { return nil }
-        func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + Int($1) } }
-        year = number(0..<4)
-        month = number(4..<6)
-        day = number(6..<8)
+        guard digits == 8 else { return nil }
+        let month = value / 100 % 100, day = value % 100
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
-        self.digits = digits
+        yearNumber = Int16(value / 10_000)
+        monthNumber = UInt8(month)
+        dayNumberInMonth = UInt8(day)
+    }
+
+    /// The eight digits `YYYYMMDD` as one number.
+    var number: Int { year * 10_000 + month * 100 + day }
+
+    /// The eight digits `YYYYMMDD`, zeros kept.
+    var digits: String {
+        let text = String(number)
+        return String(repeating: "0", count: 8 - text.count) + text
     }
 
     /// Days since an arbitrary epoch (proleptic Gregorian), for "within n years".
@@ -41,8 +55,12 @@ struct DateParts: Sendable, Hashable {
 
     /// Exactly one of the eight digits differs.
     func oneDigitOff(_ other: DateParts) -> Bool {
-        var differences = 0
-        for index in 0..<8 where digits[index] != other.digits[index] { differences += 1 }
+        var differences = 0, a = number, b = other.number
+        for _ in 0..<8 {
+            if a % 10 != b % 10 { differences += 1 }
+            a /= 10
+            b /= 10
+        }
         return differences == 1
     }
 

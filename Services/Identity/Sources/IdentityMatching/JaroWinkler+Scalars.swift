@@ -1,21 +1,27 @@
 extension JaroWinkler {
-    /// Jaro–Winkler on Unicode scalar arrays, the form the matcher keeps its prepared values in.
+    /// Jaro–Winkler on runs of Unicode scalar arrays, the form the matcher keeps its prepared values in.
     ///
     /// Strings of up to 64 scalars (nearly every name, street or city) keep their "matched" flags in two bit masks,
     /// so the comparison allocates nothing; longer ones fall back to the general implementation.
-    static func similarity(_ s: borrowing [UInt32], _ t: borrowing [UInt32], prefixScale: Double = 0.1) -> Double {
-        if s.isEmpty && t.isEmpty { return 1 }
-        if s.isEmpty || t.isEmpty { return 0 }
-        guard s.count <= 64, t.count <= 64 else {
-            return similarity(String(decoding: copy s), String(decoding: copy t), prefixScale: prefixScale)
+    static func similarity(_ sBuffer: borrowing [UInt32], _ sRun: Range<Int>, _ tBuffer: borrowing [UInt32],
+                           _ tRun: Range<Int>, prefixScale: Double = 0.1) -> Double {
+        // `s` and `t` are runs of larger buffers (a prepared record keeps all its scalars in one); indices below are
+        // within the runs.
+        let sCount = sRun.count, tCount = tRun.count
+        if sCount == 0 && tCount == 0 { return 1 }
+        if sCount == 0 || tCount == 0 { return 0 }
+        guard sCount <= 64, tCount <= 64 else {
+            return similarity(String(decoding: Array(sBuffer[sRun])), String(decoding: Array(tBuffer[tRun])),
+                              prefixScale: prefixScale)
         }
-        let window = max(0, max(s.count, t.count) / 2 - 1)
+        let s0 = sRun.lowerBound, t0 = tRun.lowerBound
+        let window = max(0, max(sCount, tCount) / 2 - 1)
         var sMatched: UInt64 = 0, tMatched: UInt64 = 0
         var matches = 0
-        for i in 0..<s.count {
-            let low = max(0, i - window), high = min(t.count - 1, i + window)
+        for i in 0..<sCount {
+            let low = max(0, i - window), high = min(tCount - 1, i + window)
             guard low <= high else { continue }
-            for j in low...high where tMatched & (1 << UInt64(j)) == 0 && s[i] == t[j] {
+            for j in low...high where tMatched & (1 << UInt64(j)) == 0 && sBuffer[s0 + i] == tBuffer[t0 + j] {
                 sMatched |= 1 << UInt64(i)
                 tMatched |= 1 << UInt64(j)
                 matches += 1
@@ -25,15 +31,15 @@ extension JaroWinkler {
         guard matches > 0 else { return 0 }
         var transpositions = 0
         var j = 0
-        for i in 0..<s.count where sMatched & (1 << UInt64(i)) != 0 {
+        for i in 0..<sCount where sMatched & (1 << UInt64(i)) != 0 {
             while tMatched & (1 << UInt64(j)) == 0 { j += 1 }
-            if s[i] != t[j] { transpositions += 1 }
+            if sBuffer[s0 + i] != tBuffer[t0 + j] { transpositions += 1 }
             j += 1
         }
         let m = Double(matches)
-        let jaro = (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions / 2)) / m) / 3
+        let jaro = (m / Double(sCount) + m / Double(tCount) + (m - Double(transpositions / 2)) / m) / 3
         var prefix = 0
-        while prefix < 4, prefix < s.count, prefix < t.count, s[prefix] == t[prefix] { prefix += 1 }
+        while prefix < 4, prefix < sCount, prefix < tCount, sBuffer[s0 + prefix] == tBuffer[t0 + prefix] { prefix += 1 }
         return jaro + Double(prefix) * prefixScale * (1 - jaro)
     }
 }

@@ -45,7 +45,7 @@ extension Matcher {
         var contributions: [MatchExplanation.FieldContribution] = []
         var total = 0.0
         for (f, field) in fields.enumerated() {
-            let outcome = field.compare(left.fields[f], right.fields[f], scratch: &scratch)
+            let outcome = field.compare(left, right, field: f, scratch: &scratch)
             let parameters = model.fields[f]
             let (weight, adjustment) = outcome.level == 0 ? (0, 0) : scorer.weight(field: f, outcome)
             total += weight

@@ -6,17 +6,15 @@ enum NameTokens {
         value.split(whereSeparator: { " -.,·\t".contains($0) }).map(String.init)
     }
 
-    /// Token lists as scalar arrays, the form prepared values keep.
-    static func scalarTokens(_ value: String) -> [[UInt32]] {
-        split(value).map { Array($0.unicodeScalars.map(\.value)) }
-    }
-
     /// True when both hold the same tokens, in any order.
-    static func sameSet(_ a: [[UInt32]], _ b: [[UInt32]]) -> Bool {
+    static func sameSet<Tokens: RandomAccessCollection>(_ a: Tokens, _ b: Tokens) -> Bool
+        where Tokens.Element: RandomAccessCollection<UInt32>
+    {
         guard a.count == b.count, !a.isEmpty else { return false }
         var used: UInt64 = 0
         outer: for token in a {
-            for (j, other) in b.enumerated() where j < 64 && used & (1 << UInt64(j)) == 0 && other == token {
+            for (j, other) in b.enumerated()
+            where j < 64 && used & (1 << UInt64(j)) == 0 && other.elementsEqual(token) {
                 used |= 1 << UInt64(j)
                 continue outer
             }
@@ -28,7 +26,9 @@ enum NameTokens {
     /// True when every token of the shorter side stands for a distinct token of the other: equal, or a one-letter
     /// initial of it ("j" ≡ "john", "j smith" ≡ "john smith", "john" ≡ "john paul"). At least one side must hold
     /// a token longer than one letter, so "j" and "k" never agree.
-    static func initialsCompatible(_ a: [[UInt32]], _ b: [[UInt32]]) -> Bool {
+    static func initialsCompatible<Tokens: RandomAccessCollection>(_ a: Tokens, _ b: Tokens) -> Bool
+        where Tokens.Element: RandomAccessCollection<UInt32>
+    {
         guard !a.isEmpty, !b.isEmpty else { return false }
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         var used: UInt64 = 0
@@ -36,7 +36,7 @@ enum NameTokens {
         outer: for token in short {
             for (j, other) in long.enumerated() where j < 64 && used & (1 << UInt64(j)) == 0 {
                 let agrees: Bool
-                if token == other {
+                if token.elementsEqual(other) {
                     agrees = true
                     if token.count > 1 { sawWholeWord = true }
                 } else if token.count == 1 || other.count == 1 {

@@ -38,7 +38,7 @@ struct PairScorer: Sendable {
     func score(_ a: borrowing PreparedRecord, _ b: borrowing PreparedRecord, scratch: inout DistanceScratch) -> Double {
         var total = 0.0
         for f in fields.indices {
-            let outcome = fields[f].compare(a.fields[f], b.fields[f], scratch: &scratch)
+            let outcome = fields[f].compare(a, b, field: f, scratch: &scratch)
             if outcome.level != 0 { total += weight(field: f, outcome).weight }
         }
         return total
@@ -50,7 +50,7 @@ extension [CompiledField] {
     func pattern(_ a: borrowing PreparedRecord, _ b: borrowing PreparedRecord, scratch: inout DistanceScratch) -> UInt64 {
         var packed: UInt64 = 0
         for f in indices {
-            let outcome = self[f].compare(a.fields[f], b.fields[f], scratch: &scratch)
+            let outcome = self[f].compare(a, b, field: f, scratch: &scratch)
             packed |= UInt64(outcome.level) << UInt64(4 * f)
         }
         return packed

@@ -5,6 +5,9 @@ import Models
 import Store
 
 /// The deferred party records of a bulk job, read in pages and opened on all cores.
+///
+/// The normalised details (for golden records) are read only when the writer needs them, after matching has let go
+/// of its working set: holding them through matching cost half a gigabyte of peak memory at a million records.
 struct BulkReader {
     let context: IdentityContext
     static let pageSize = 20_000
@@ -14,7 +17,6 @@ struct BulkReader {
         var records: [MatchRecord] = []
         var refs: [SourceRef] = []
         var kinds: [Int] = []
-        var sealedNormalised: [[UInt8]] = []
         var updatedAt: [Timestamp] = []
     }
 
@@ -27,15 +29,14 @@ struct BulkReader {
             let page = try await context.pool.withConnection { connection in
                 try connection.query(
                     """
-                    SELECT id, source_system, source_key, kind, match_fields, normalised, source_updated_at
+                    SELECT id, source_system, source_key, kind, match_fields, source_updated_at
                     FROM party_record WHERE customer_id IS NULL AND id > $1 ORDER BY id LIMIT $2
                     """, [.int(from), .int(Int64(Self.pageSize))]).map { row in
                     (id: try row.decode(Int64.self, at: 0),
                      ref: SourceRef(sourceSystem: try row.decode(String.self, at: 1),
                                     sourceKey: try row.decode(String.self, at: 2)),
                      kind: Int(try row.decode(Int16.self, at: 3)), match: try row.decode([UInt8].self, at: 4),
-                     normalised: try row.decode([UInt8].self, at: 5),
-                     updated: try row.decode(PostgresTimestamp.self, at: 6))
+                     updated: try row.decode(PostgresTimestamp.self, at: 5))
                 }
             }
             guard let last = page.last else { break }
@@ -58,10 +59,47 @@ struct BulkReader {
             for row in page {
                 loaded.refs.append(row.ref)
                 loaded.kinds.append(row.kind)
-                loaded.sealedNormalised.append(row.normalised)
                 loaded.updatedAt.append(Timestamp(unixMicros: row.updated.microsSince1970))
             }
         }
         return loaded
+    }
+
+    /// The sealed normalised details of `loaded`'s records, in the same order, read in pages of consecutive ids.
+    /// - Throws: when a record is no longer deferred (another job or an online ingest resolved it meanwhile).
+    func normalised(of loaded: Loaded) async throws -> [[UInt8]] {
+        var sealed: [[UInt8]] = []
+        sealed.reserveCapacity(loaded.records.count)
+        let context = self.context
+        for start in stride(from: 0, to: loaded.records.count, by: Self.pageSize) {
+            let ids = loaded.records[start..<min(start + Self.pageSize, loaded.records.count)].map { Int64($0.id) }
+            let rows = try await context.pool.withConnection { connection in
+                try connection.query(
+                    """
+                    SELECT id, normalised FROM party_record
+                    WHERE id BETWEEN $1 AND $2 AND customer_id IS NULL ORDER BY id
+                    """, [.int(ids[0]), .int(ids[ids.count - 1])]).map {
+                    (id: try $0.decode(Int64.self, at: 0), normalised: try $0.decode([UInt8].self, at: 1))
+                }
+            }
+            // Records deferred since the read fall between the page's ids; they wait for the next job.
+            var next = 0
+            for row in rows where next < ids.count && row.id == ids[next] {
+                sealed.append(row.normalised)
+                next += 1
+            }
+            guard next == ids.count else {
+                throw BulkReadError(recordID: ids[next])
+            }
+        }
+        return sealed
+    }
+}
+
+/// A record read for a bulk resolution stopped being deferred before the job wrote its result.
+struct BulkReadError: Error, CustomStringConvertible {
+    let recordID: Int64
+    var description: String {
+        "party record \(recordID) was resolved by something else while this bulk resolution ran; start the job again"
     }
 }

@@ -103,6 +103,7 @@ struct BulkResolutionJob: Sendable {
                                                         keyHash: context.vault.blockKey)
         }
         let matchTime = clock.now - started
+        FreedMemory.returnToSystem()
 
         started = clock.now
         try await progress(phase: "storing", done: 0)
@@ -117,7 +118,8 @@ struct BulkResolutionJob: Sendable {
         let statistics = resolution.statistics
         return "\(loaded.records.count) records, \(customers) customers, \(statistics.candidatePairs) candidate pairs, "
             + "\(resolution.clustering.reviews.count) reviews; read \(readTime), match \(matchTime) "
-            + "(block \(statistics.block), estimate \(statistics.estimate), score \(statistics.score), "
+            + "(prepare \(statistics.prepare), block \(statistics.block), estimate \(statistics.estimate), "
+            + "score \(statistics.score), "
             + "cluster \(statistics.cluster)), store \(storeTime) (\(steps)); pairs by rule: "
             + statistics.candidatePairsByRule.map { "\($0.rule) \($0.pairs)" }.joined(separator: ", ")
     }

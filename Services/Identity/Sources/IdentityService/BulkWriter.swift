@@ -52,17 +52,21 @@ struct BulkWriter {
                 [.int(Int64(clusters.count))]).map { try $0.decode(Int64.self, at: 0) },
              try context.codes(on: connection))
         }
-        let customers = try await Parallel.offCooperativePool { () throws -> [NewCustomer] in
+        // The normalised details are needed for the golden records only, and let go of as soon as they are made.
+        var normalised = try await BulkReader(context: context).normalised(of: loaded)
+        let customers = try await Parallel.offCooperativePool { [normalised] () throws -> [NewCustomer] in
             let parts = Parallel.map(count: clusters.count, chunks: 16) { range in
                 range.map { index in
                     Result {
                         try Self.customer(id: ids[index], code: codec.code(for: ids[index]), clusters[index],
-                                          loaded: loaded, context: context)
+                                          loaded: loaded, normalised: normalised, context: context)
                     }
                 }
             }
             return try parts.flatMap { try $0.map { try $0.get() } }
         }
+        normalised = []
+        FreedMemory.returnToSystem()
         steps.end("golden records")
         let keys = resolution.blockingKeys
 
@@ -100,12 +104,7 @@ struct BulkWriter {
                                 weights[recordID].map { .double($0) } ?? .null, SQLArray.integers(keys[member])]
                     }
                 })
-            try connection.execute(
-                """
-                UPDATE party_record p SET customer_id = b.customer_id, linked_by = b.linked_by, link_weight = b.weight,
-                       linked_at = now(), changed_at = now(), match_keys = b.keys
-                FROM bulk_link b WHERE p.id = b.record_id AND p.customer_id IS NULL
-                """)
+            try Self.link(on: connection)
             steps.end("links")
             try Self.copyKeys(
                 loaded.records.indices.lazy.flatMap { member in
@@ -148,6 +147,29 @@ struct BulkWriter {
         return (customers.count, timed)
     }
 
+    /// Links the records to their customers from `bulk_link`. With no record resolved yet (every bulk write but one
+    /// that resumes a failed one) the indexes on `customer_id` are dropped first and built again after, from their
+    /// definitions as the schema has them: one sorted build each instead of a million index insertions. Until the
+    /// transaction ends the table is locked, as the initial load of an empty store can afford.
+    static func link(on connection: PostgresConnection) throws {
+        let first = try connection.query(
+            "SELECT NOT EXISTS (SELECT 1 FROM party_record WHERE customer_id IS NOT NULL)")[0].decode(Bool.self, at: 0)
+        let rebuilt = first ? try connection.query(
+            """
+            SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index
+            WHERE indrelid = 'party_record'::regclass AND NOT indisunique
+            """).map { (name: try $0.decode(String.self, at: 0), definition: try $0.decode(String.self, at: 1)) } : []
+        for index in rebuilt { try connection.executeScript("DROP INDEX \(index.name)") }
+        try connection.execute(
+            """
+            UPDATE party_record p SET customer_id = b.customer_id, linked_by = b.linked_by, link_weight = b.weight,
+                   linked_at = now(), changed_at = now(), match_keys = b.keys
+            FROM bulk_link b WHERE p.id = b.record_id AND p.customer_id IS NULL
+            """)
+        if !rebuilt.isEmpty { try connection.executeScript("SET LOCAL maintenance_work_mem = '512MB'") }
+        for index in rebuilt { try connection.executeScript(index.definition) }
+    }
+
     /// Files the records under their blocking keys. Into an empty index, the primary key is dropped and built again
     /// after the COPY: one sorted build instead of millions of inserts at random places in the B-tree.
     static func copyKeys(_ rows: some Sequence<[PostgresValue]>, on connection: PostgresConnection) throws {
@@ -167,12 +189,12 @@ struct BulkWriter {
 
     /// The customer a cluster becomes: golden record from its members' normalised records, sealed under its code.
     static func customer(id: Int64, code: String, _ members: [Int], loaded: BulkReader.Loaded,
-                         context: IdentityContext) throws -> NewCustomer {
+                         normalised sealed: [[UInt8]], context: IdentityContext) throws -> NewCustomer {
         var sources: [Survivorship.Source] = []
         var identifiers = Set<String>()
         for member in members {
             let ref = loaded.refs[member]
-            let normalised = try context.vault.open(GoldenRecord.self, loaded.sealedNormalised[member], .normalised,
+            let normalised = try context.vault.open(GoldenRecord.self, sealed[member], .normalised,
                                                     owner: owner(of: ref))
             sources.append(Survivorship.Source(ref: ref, updatedAt: loaded.updatedAt[member],
                                                details: normalised.details, checks: normalised.checks))

@@ -51,7 +51,7 @@ struct Explanations {
     }
 
     /// A match field's values for display: as normalised, or masked by the field's rule.
-    func show(_ values: [String], field: String) -> String {
+    func show(_ values: some Collection<String>, field: String) -> String {
         let text = values.joined(separator: " | ")
         guard !reveal, !text.isEmpty else { return text }
         return values.map { FieldMasking.mask($0, matchField: field) }.joined(separator: " | ")
