@@ -62,8 +62,8 @@ public struct Matcher: Sendable {
         let prepared = preparer.prepare(record)
         var scratch = DistanceScratch()
         var pairs: [ScoredPair] = []
-        for candidate in candidates where candidate.id != record.id {
-            let weight = scorer.score(prepared, preparer.prepare(candidate), scratch: &scratch)
+        for (candidate, other) in zip(candidates, preparer.prepare(candidates[...])) where candidate.id != record.id {
+            let weight = scorer.score(prepared, other, scratch: &scratch)
             if weight >= thresholds.reviewWeight { pairs.append(scoredPair(candidate.id, record.id, weight: weight)) }
         }
         pairs.sort { ($0.weight, $1.first) > ($1.weight, $0.first) }

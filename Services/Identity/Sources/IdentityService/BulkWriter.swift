@@ -104,7 +104,12 @@ struct BulkWriter {
                                 weights[recordID].map { .double($0) } ?? .null, SQLArray.integers(keys[member])]
                     }
                 })
-            try Self.link(on: connection)
+            try connection.execute(
+                """
+                UPDATE party_record p SET customer_id = b.customer_id, linked_by = b.linked_by, link_weight = b.weight,
+                       linked_at = now(), changed_at = now(), match_keys = b.keys
+                FROM bulk_link b WHERE p.id = b.record_id AND p.customer_id IS NULL
+                """)
             steps.end("links")
             try Self.copyKeys(
                 loaded.records.indices.lazy.flatMap { member in
@@ -145,29 +150,6 @@ struct BulkWriter {
             return steps
         }
         return (customers.count, timed)
-    }
-
-    /// Links the records to their customers from `bulk_link`. With no record resolved yet (every bulk write but one
-    /// that resumes a failed one) the indexes on `customer_id` are dropped first and built again after, from their
-    /// definitions as the schema has them: one sorted build each instead of a million index insertions. Until the
-    /// transaction ends the table is locked, as the initial load of an empty store can afford.
-    static func link(on connection: PostgresConnection) throws {
-        let first = try connection.query(
-            "SELECT NOT EXISTS (SELECT 1 FROM party_record WHERE customer_id IS NOT NULL)")[0].decode(Bool.self, at: 0)
-        let rebuilt = first ? try connection.query(
-            """
-            SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index
-            WHERE indrelid = 'party_record'::regclass AND NOT indisunique
-            """).map { (name: try $0.decode(String.self, at: 0), definition: try $0.decode(String.self, at: 1)) } : []
-        for index in rebuilt { try connection.executeScript("DROP INDEX \(index.name)") }
-        try connection.execute(
-            """
-            UPDATE party_record p SET customer_id = b.customer_id, linked_by = b.linked_by, link_weight = b.weight,
-                   linked_at = now(), changed_at = now(), match_keys = b.keys
-            FROM bulk_link b WHERE p.id = b.record_id AND p.customer_id IS NULL
-            """)
-        if !rebuilt.isEmpty { try connection.executeScript("SET LOCAL maintenance_work_mem = '512MB'") }
-        for index in rebuilt { try connection.executeScript(index.definition) }
     }
 
     /// Files the records under their blocking keys. Into an empty index, the primary key is dropped and built again
