@@ -73,6 +73,33 @@ import Testing
         #expect(stats.partyRecords == 3 && stats.customers == 2 && stats.links == 1)
     }
 
+    /// Deferred storage finds the batch's stored references with an array literal: keys holding quotes,
+    /// backslashes, commas and braces must come back as themselves, so a re-sent record is seen as stored
+    /// (unchanged, or updated for a newer version) rather than inserted twice.
+    @Test func deferredStoreRecognisesStoredKeysWhateverTheirCharacters() async throws {
+        let database = try await PostgresTestCluster.shared().createSuiteDatabase([.identity], prefix: "awkward")
+        let suite = try await ServiceProcesses.start([.identity], database: database)
+        let client = suite.client(.identity)
+        defer { Task { await suite.stopAll() } }
+        let keys = [#"A"1"#, #"B\2"#, #"C,{3}"#, #"D\"4"#, "E 5", "NULL"]
+        let batch = keys.enumerated().map { index, key in
+            Self.person("CRM", key, name: "王五", id: "", phone: "1370013700\(index)")
+        }
+        let first = try await client.call(IdentityAPI.ingestParties,
+                                          IngestPartiesRequest(records: batch, deferResolution: true))
+        #expect(first.results.map(\.outcome) == Array(repeating: .created, count: keys.count),
+                "\(first.results.map(\.reason))\n\(suite.logTail(.identity))")
+
+        var resent = batch
+        resent[1].sourceVersion = 2
+        let again = try await client.call(IdentityAPI.ingestParties,
+                                          IngestPartiesRequest(records: resent, deferResolution: true))
+        #expect(again.results.map(\.outcome) == [.unchanged, .updated, .unchanged, .unchanged, .unchanged, .unchanged],
+                "\(again.results.map(\.reason))")
+        let stats = try await client.call(IdentityAPI.getStatistics, GetStatisticsRequest())
+        #expect(stats.partyRecords == Int64(keys.count) && stats.unresolvedRecords == Int64(keys.count))
+    }
+
     @Test func badCodesAndUnknownRecordsGetClearErrors() async throws {
         let database = try await PostgresTestCluster.shared().createSuiteDatabase([.identity], prefix: "ingesterr")
         let suite = try await ServiceProcesses.start([.identity], database: database)

@@ -13,12 +13,13 @@ struct DeferredBatch {
     func store(_ records: [PartyRecord], traceID: String, receivedAt: Timestamp) async throws -> [RecordResult] {
         let context = self.context
         // Normalising and sealing is the costly part; it needs no database.
-        let prepared = try await Parallel.offCooperativePool { () throws -> [PreparedParty?] in
+        // Each record is either rejected (with the reason) or prepared.
+        let prepared = try await Parallel.offCooperativePool { () throws -> [Either] in
             let parts = Parallel.map(count: records.count, chunks: 8) { range in
-                range.map { index -> Result<PreparedParty?, any Error> in
+                range.map { index -> Result<Either, any Error> in
                     Result {
-                        PreparedParty.rejection(records[index]) == nil
-                            ? try PreparedParty(records[index], context: context, receivedAt: receivedAt) : nil
+                        if let problem = PreparedParty.rejection(records[index]) { return .rejected(problem) }
+                        return .prepared(try PreparedParty(records[index], context: context, receivedAt: receivedAt))
                     }
                 }
             }
@@ -30,7 +31,7 @@ struct DeferredBatch {
             let stored = try Self.storedRefs(records, on: connection)
             var seen = Set<SourceRef>()
             for index in records.indices {
-                if let problem = PreparedParty.rejection(records[index]) {
+                if case .rejected(let problem) = prepared[index] {
                     results[index].outcome = .rejected
                     results[index].reason = problem
                 } else if stored.contains(records[index].ref) || !seen.insert(records[index].ref).inserted {
@@ -44,22 +45,33 @@ struct DeferredBatch {
                     """
                     COPY party_record (source_system, source_key, source_version, source_updated_at, kind, record,
                                        normalised, match_fields) FROM STDIN
-                    """, rows: fresh.map { PartyStore.values(prepared[$0]!) })
+                    """, rows: fresh.map { PartyStore.values(prepared[$0].party!) })
                 for index in fresh {
                     results[index].outcome = .created
-                    results[index].checks = prepared[index]!.normalized.checks
+                    results[index].checks = prepared[index].party!.normalized.checks
                 }
             }
             let resolver = OnlineResolver(context: context, connection: connection, traceID: traceID)
             for index in oneByOne {
-                let outcome = try resolver.store(prepared[index]!, deferred: true)
+                let party = prepared[index].party!
+                let outcome = try resolver.store(party, deferred: true)
                 results[index].outcome = outcome.outcome
                 results[index].reason = outcome.reason
-                results[index].checks = prepared[index]!.normalized.checks
+                results[index].checks = party.normalized.checks
                 results[index].customerCode = outcome.customerCode
                 results[index].sentToReview = outcome.sentToReview
             }
             return results
+        }
+    }
+
+    /// A record of the batch once looked at: refused with a reason, or normalised and sealed.
+    enum Either: Sendable {
+        case rejected(String)
+        case prepared(PreparedParty)
+
+        var party: PreparedParty? {
+            if case .prepared(let party) = self { party } else { nil }
         }
     }
 
