@@ -1,3 +1,4 @@
+import Foundation
 @testable import PersonalData
 import Testing
 
@@ -26,6 +27,14 @@ import Testing
         #expect(hasher.digest("张三", domain: "name") != hasher.digest("张四", domain: "name"))
         // A second hasher from the same configuration agrees: deterministic, no hidden state.
         #expect(MatchingHash(keys: try Fixtures.keys1()).digest("张三", domain: "name") == hasher.digest("张三", domain: "name"))
+    }
+
+    /// The shortcut past Foundation's NFC must give what NFC gives, for text it takes and text it leaves to NFC.
+    @Test(arguments: ["张三", "北京市朝阳区建国路88号", "wang\u{1F}1980", "阿卜杜·热合曼", "𠀋一", "jos\u{E9}",
+                      "jose\u{301}", "\u{F900}", "\u{1100}\u{1161}", "\u{AC00}", "Å", "A\u{30A}", "ﬁ", ""])
+    func canonicalFormIsNFC(text: String) {
+        let canonical = MatchingHash.canonical(text)
+        #expect(Array(canonical.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
     }
 
     @Test func canonicallyEquivalentStringsHashEqual() throws {
