@@ -14,7 +14,7 @@ final class PreparedRecord: Sendable {
     /// The values' keys, `keySources.count` of them for each value of a field, from `PreparedValue.firstKey`.
     let keys: [PreparedKey]
     /// The values' tokens, as runs of `scalars`.
-    let tokens: [ScalarRun]
+    let tokens: [ElementRun]
     /// The Unicode scalars of every value, derived key and token, end to end.
     let scalars: [UInt32]
 
@@ -33,7 +33,7 @@ final class PreparedRecord: Sendable {
     func values(ofField f: Int) -> Range<Int> { Int(valueStarts[f])..<Int(valueStarts[f + 1]) }
 
     /// The text of a run, as a string (for custom comparators, which take strings).
-    func string(_ run: ScalarRun) -> String { String(decoding: Array(scalars[run.range])) }
+    func string(_ run: ElementRun) -> String { String(decoding: Array(scalars[run.range])) }
 
     /// The tokens of a value, each as its scalars, without copying them.
     func tokenScalars(of value: PreparedValue) -> TokenScalars {
@@ -54,7 +54,7 @@ final class PreparedRecord: Sendable {
         fileprivate var values: [PreparedValue] = []
         fileprivate var valueStarts: [Int32] = [0]
         fileprivate var keys: [PreparedKey] = []
-        fileprivate var tokens: [ScalarRun] = []
+        fileprivate var tokens: [ElementRun] = []
         fileprivate var scalars: [UInt32] = []
 
         init() {}
@@ -69,16 +69,16 @@ final class PreparedRecord: Sendable {
         }
 
         /// Appends `text`'s scalars and returns their run.
-        mutating func append(_ text: some StringProtocol) -> ScalarRun {
+        mutating func append(_ text: some StringProtocol) -> ElementRun {
             let start = scalars.count
             scalars.append(contentsOf: text.unicodeScalars.lazy.map(\.value))
-            return ScalarRun(start: start, end: scalars.count)
+            return ElementRun(start: start, end: scalars.count)
         }
     }
 }
 
 /// A run of consecutive elements of one of a prepared record's arrays, in 32 bits a side.
-struct ScalarRun: Sendable, Equatable {
+struct ElementRun: Sendable, Equatable {
     let start: Int32
     let count: Int32
 
@@ -93,7 +93,7 @@ struct ScalarRun: Sendable, Equatable {
     }
 
     /// No run: a key the value does not have. (An optional would add a byte and, with alignment, eight.)
-    static let none = ScalarRun(start: -1, count: -1)
+    static let none = ElementRun(start: -1, count: -1)
 
     var range: Range<Int> { Int(start)..<Int(start) + Int(count) }
 }
@@ -101,7 +101,7 @@ struct ScalarRun: Sendable, Equatable {
 /// A value's tokens as a collection of scalar slices, read in place.
 struct TokenScalars: RandomAccessCollection {
     let scalars: [UInt32]
-    let runs: ArraySlice<ScalarRun>
+    let runs: ArraySlice<ElementRun>
 
     var startIndex: Int { runs.startIndex }
     var endIndex: Int { runs.endIndex }
@@ -111,18 +111,18 @@ struct TokenScalars: RandomAccessCollection {
 /// One prepared value of a field.
 struct PreparedValue: Sendable {
     /// The value's scalars in `PreparedRecord.scalars`.
-    let text: ScalarRun
+    let text: ElementRun
     /// Its first key in `PreparedRecord.keys`.
     let firstKey: Int32
     /// Its tokens in `PreparedRecord.tokens`; empty when the field needs none.
-    let tokens: ScalarRun
+    let tokens: ElementRun
     let date: DateParts?
 }
 
 /// A key for an exact level, compared by hash first.
 struct PreparedKey: Sendable {
-    /// The key's scalars in `PreparedRecord.scalars`; `ScalarRun.none` when the value has no such key.
-    let text: ScalarRun
+    /// The key's scalars in `PreparedRecord.scalars`; `ElementRun.none` when the value has no such key.
+    let text: ElementRun
     let hash: Int
     /// The key's share of the field's values, for term-frequency adjustment.
     let frequency: Double
@@ -166,7 +166,7 @@ struct RecordPreparer: Sendable {
                 }
                 building.values.append(PreparedValue(
                     text: text, firstKey: Int32(firstKey),
-                    tokens: ScalarRun(start: firstToken, end: building.tokens.count), date: date))
+                    tokens: ElementRun(start: firstToken, end: building.tokens.count), date: date))
             }
             building.valueStarts.append(Int32(building.values.count))
         }

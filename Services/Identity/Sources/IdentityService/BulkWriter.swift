@@ -52,20 +52,7 @@ struct BulkWriter {
                 [.int(Int64(clusters.count))]).map { try $0.decode(Int64.self, at: 0) },
              try context.codes(on: connection))
         }
-        // The normalised details are needed for the golden records only, and let go of as soon as they are made.
-        var normalised = try await BulkReader(context: context).normalised(of: loaded)
-        let customers = try await Parallel.offCooperativePool { [normalised] () throws -> [NewCustomer] in
-            let parts = Parallel.map(count: clusters.count, chunks: 16) { range in
-                range.map { index in
-                    Result {
-                        try Self.customer(id: ids[index], code: codec.code(for: ids[index]), clusters[index],
-                                          loaded: loaded, normalised: normalised, context: context)
-                    }
-                }
-            }
-            return try parts.flatMap { try $0.map { try $0.get() } }
-        }
-        normalised = []
+        let customers = try await Self.customers(clusters, ids: ids, codec: codec, loaded: loaded, context: context)
         FreedMemory.returnToSystem()
         steps.end("golden records")
         let keys = resolution.blockingKeys
@@ -168,6 +155,24 @@ struct BulkWriter {
     }
 
     static let lock = BulkResolutionJob.lockKey
+
+    /// The customers the clusters become, made on all cores. The normalised details are read here and let go of when
+    /// this returns: they are needed for the golden records only.
+    static func customers(_ clusters: [[Int]], ids: [Int64], codec: CustomerCodec, loaded: BulkReader.Loaded,
+                          context: IdentityContext) async throws -> [NewCustomer] {
+        let normalised = try await BulkReader(context: context).normalised(of: loaded)
+        return try await Parallel.offCooperativePool { () throws -> [NewCustomer] in
+            let parts = Parallel.map(count: clusters.count, chunks: 16) { range in
+                range.map { index in
+                    Result {
+                        try customer(id: ids[index], code: codec.code(for: ids[index]), clusters[index],
+                                     loaded: loaded, normalised: normalised, context: context)
+                    }
+                }
+            }
+            return try parts.flatMap { try $0.map { try $0.get() } }
+        }
+    }
 
     /// The customer a cluster becomes: golden record from its members' normalised records, sealed under its code.
     static func customer(id: Int64, code: String, _ members: [Int], loaded: BulkReader.Loaded,

@@ -12,11 +12,10 @@ struct DeferredBatch {
 
     func store(_ records: [PartyRecord], traceID: String, receivedAt: Timestamp) async throws -> [RecordResult] {
         let context = self.context
-        // Normalising and sealing is the costly part; it needs no database.
-        // Each record is either rejected (with the reason) or prepared.
-        let prepared = try await Parallel.offCooperativePool { () throws -> [Either] in
+        // Normalising and sealing is the costly part; it needs no database. A record is refused or prepared, once.
+        let screened = try await Parallel.offCooperativePool { () throws -> [Screened] in
             let parts = Parallel.map(count: records.count, chunks: 8) { range in
-                range.map { index -> Result<Either, any Error> in
+                range.map { index -> Result<Screened, any Error> in
                     Result {
                         if let problem = PreparedParty.rejection(records[index]) { return .rejected(problem) }
                         return .prepared(try PreparedParty(records[index], context: context, receivedAt: receivedAt))
@@ -27,17 +26,20 @@ struct DeferredBatch {
         }
         return try await context.pool.transaction { connection in
             var results = records.enumerated().map { RecordResult(index: Int32($0), ref: $1.ref) }
-            var fresh: [Int] = [], oneByOne: [Int] = []
+            var fresh: [(index: Int, party: PreparedParty)] = [], oneByOne: [(index: Int, party: PreparedParty)] = []
             let stored = try Self.storedRefs(records, on: connection)
             var seen = Set<SourceRef>()
-            for index in records.indices {
-                if case .rejected(let problem) = prepared[index] {
+            for (index, record) in screened.enumerated() {
+                switch record {
+                case .rejected(let problem):
                     results[index].outcome = .rejected
                     results[index].reason = problem
-                } else if stored.contains(records[index].ref) || !seen.insert(records[index].ref).inserted {
-                    oneByOne.append(index)
-                } else {
-                    fresh.append(index)
+                case .prepared(let party):
+                    if stored.contains(party.record.ref) || !seen.insert(party.record.ref).inserted {
+                        oneByOne.append((index, party))
+                    } else {
+                        fresh.append((index, party))
+                    }
                 }
             }
             if !fresh.isEmpty {
@@ -45,15 +47,14 @@ struct DeferredBatch {
                     """
                     COPY party_record (source_system, source_key, source_version, source_updated_at, kind, record,
                                        normalised, match_fields) FROM STDIN
-                    """, rows: fresh.map { PartyStore.values(prepared[$0].party!) })
-                for index in fresh {
+                    """, rows: fresh.map { PartyStore.values($0.party) })
+                for (index, party) in fresh {
                     results[index].outcome = .created
-                    results[index].checks = prepared[index].party!.normalized.checks
+                    results[index].checks = party.normalized.checks
                 }
             }
             let resolver = OnlineResolver(context: context, connection: connection, traceID: traceID)
-            for index in oneByOne {
-                let party = prepared[index].party!
+            for (index, party) in oneByOne {
                 let outcome = try resolver.store(party, deferred: true)
                 results[index].outcome = outcome.outcome
                 results[index].reason = outcome.reason
@@ -66,13 +67,9 @@ struct DeferredBatch {
     }
 
     /// A record of the batch once looked at: refused with a reason, or normalised and sealed.
-    enum Either: Sendable {
+    enum Screened: Sendable {
         case rejected(String)
         case prepared(PreparedParty)
-
-        var party: PreparedParty? {
-            if case .prepared(let party) = self { party } else { nil }
-        }
     }
 
     /// Which of the batch's references are stored already.
