@@ -1,4 +1,5 @@
 import IdentityNormalization
+import Models
 import Testing
 
 @Suite struct PhoneNormalizerTests {
@@ -75,5 +76,32 @@ import Testing
 
     @Test func emptyIsEmpty() {
         #expect(PhoneNormalizer.normalize("  ").validity == .empty)
+    }
+}
+
+/// ASCII numbers are read byte by byte, everything else character by character. A trailing ideographic space (which
+/// width folding makes a space, and spaces are dropped) sends the same number down the character path: the two must
+/// agree on every value, problem and repair.
+@Suite struct PhoneReadingAgreementTests {
+    static let pieces = ["0", "1", "3", "8", "6", "9", "00", "86", "+", "-", ".", " ", "\t", "(", ")", "(0)", "/", "[",
+                         "]", "x", "X", "ext", "EXT.", "#", ",", ";", "tel:", "TEL:", "a", "*", "_", "138", "010",
+                         "400", "0755", "8001", "\r\n"]
+
+    @Test func asciiAndCharacterReadingsAgree() {
+        var random = SplitMix64(seed: 11)
+        var samples = ["", " ", "tel:+86 10 6552 9988", "13800138000 ext. 12", "(0)20 1234 5678", "x13800138000",
+                       "138x00138000", "+44 (0)20 7946 0958", "010-6552-9988#7", "4008001234;2"]
+        for _ in 0..<4_000 {
+            samples.append((0..<Int.random(in: 1...12, using: &random)).map { _ in
+                Self.pieces.randomElement(using: &random)!
+            }.joined())
+        }
+        for ascii in samples {
+            let byBytes = PhoneNormalizer.normalize(ascii)
+            let byCharacters = PhoneNormalizer.normalize(ascii + "\u{3000}")
+            #expect(byBytes.value == byCharacters.value, "\(ascii.debugDescription)")
+            #expect(byBytes.problems == byCharacters.problems, "\(ascii.debugDescription)")
+            #expect(byBytes.repaired == byCharacters.repaired, "\(ascii.debugDescription)")
+        }
     }
 }

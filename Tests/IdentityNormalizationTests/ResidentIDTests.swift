@@ -15,6 +15,8 @@ import Testing
         ("１１０１０５１９４９１２３１００２Ｘ", "11010519491231002X", CalendarDate(year: 1949, month: 12, day: 31), Sex.female),
         ("110105 19491231 002X", "11010519491231002X", CalendarDate(year: 1949, month: 12, day: 31), Sex.female),
         ("110105-19491231-002X", "11010519491231002X", CalendarDate(year: 1949, month: 12, day: 31), Sex.female),
+        ("110105_19491231.002X\t", "11010519491231002X", CalendarDate(year: 1949, month: 12, day: 31), Sex.female),
+        ("110105–19491231　002Ｘ", "11010519491231002X", CalendarDate(year: 1949, month: 12, day: 31), Sex.female),
         // 44030819900101123: Σ = 4·7+4·9+0+3·5+0+8·4+1·2+9·1+9·6+0+0+1·9+0+1·5+1·8+2·4+3·2 = 212; 212 mod 11 = 3 → 9.
         // Digit 17 is 3, odd: male.
         ("440308199001011239", "440308199001011239", CalendarDate(year: 1990, month: 1, day: 1), Sex.male),
@@ -57,6 +59,11 @@ import Testing
         ("990105199001011236", .invalidRegion),
         ("110105491331002", .invalidDate),  // legacy form, month 13
         ("abc", .invalidCharacters),
+        ("11010519491231002中", .invalidCharacters),  // 18 characters, one of them not ASCII
+        ("1101051949123100中", .invalidCharacters),
+        ("11010549123100A", .invalidCharacters),  // legacy length with a letter
+        ("1101054912310X2", .invalidCharacters),
+        ("1101051949X", .invalidLength),  // digits and X only: the length is what is wrong
     ])
     func invalidNumbersAreKeptAndFlagged(raw: String, code: NormalizationProblem.Code) {
         let result = ResidentIDNormalizer.normalize(raw, today: Self.today)
@@ -98,5 +105,41 @@ import Testing
     @Test(arguments: [("M", Sex.male), ("female", .female), ("男", .male), ("女", .female), ("2", .female), ("Ｆ", .female)])
     func sexCodesAreRead(code: String, sex: Sex) {
         #expect(Sex(code: code) == sex)
+    }
+}
+
+/// ASCII numbers are read byte by byte; a trailing ideographic space (width folding makes it a space, which is
+/// dropped) sends the same number down the character path, and the two must agree.
+@Suite struct ResidentIDReadingAgreementTests {
+    @Test func asciiAndCharacterReadingsAgree() {
+        var random = SplitMix64(seed: 12)
+        let pieces = ["1", "0", "9", "2", "5", "X", "x", "-", "_", ".", " ", "\t", "Y", "a", "中", "1101051949", "1231",
+                      "002X", "491231002", "19900101", "440308"]
+        var samples = ["11010519491231002X", "110105491231002", "440308199001011239", "11010519491231002x "]
+        for _ in 0..<3_000 {
+            samples.append((0..<Int.random(in: 1...8, using: &random)).map { _ in
+                pieces.randomElement(using: &random)!
+            }.joined())
+        }
+        // Valid numbers are rare among random ones: add generated ones and their 15-digit forms.
+        for _ in 0..<1_000 {
+            func twoDigits(_ range: ClosedRange<Int>) -> String {
+                let value = Int.random(in: range, using: &random)
+                return value < 10 ? "0\(value)" : "\(value)"
+            }
+            let body = "11010" + String(Int.random(in: 1...9, using: &random)) + "19" + twoDigits(0...99) + "0"
+                + String(Int.random(in: 1...9, using: &random)) + twoDigits(1...31)
+                + String(Int.random(in: 100...999, using: &random))
+            samples.append(body + String(ResidentIDNormalizer.checkCharacter(for: body)!))
+            samples.append(String(body.prefix(6)) + String(body.dropFirst(8)))
+        }
+        for ascii in samples where ascii.utf8.allSatisfy({ $0 < 0x80 }) {
+            let byBytes = ResidentIDNormalizer.normalize(ascii, declaredSex: .male, today: ResidentIDTests.today)
+            let byCharacters = ResidentIDNormalizer.normalize(ascii + "\u{3000}", declaredSex: .male,
+                                                              today: ResidentIDTests.today)
+            #expect(byBytes.value == byCharacters.value, "\(ascii.debugDescription)")
+            #expect(byBytes.problems == byCharacters.problems, "\(ascii.debugDescription)")
+            #expect(byBytes.repaired == byCharacters.repaired, "\(ascii.debugDescription)")
+        }
     }
 }

@@ -58,26 +58,14 @@ public enum PhoneNormalizer {
     /// Normalises one phone number.
     /// - Parameter raw: the number as given.
     public static func normalize(_ raw: String) -> Normalized<PhoneNumber> {
-        var text = TextNormalizer.foldWidth(raw).lowercased()
-        text = String(text.trimmingPrefix("tel:"))
-        text = text.replacing("(0)", with: "")
-        var phoneExtension: String?
-        for marker in ["转", "ext.", "ext", "x", "#", ",", ";"] {
-            if let range = text.firstRange(of: marker), !text[..<range.lowerBound].filter(\.isASCIIDigit).isEmpty {
-                let tail = text[range.upperBound...].filter(\.isASCIIDigit)
-                phoneExtension = tail.isEmpty ? nil : String(tail)
-                text = String(text[..<range.lowerBound])
-                break
-            }
+        let reading = raw.utf8.allSatisfy({ $0 < 0x80 }) ? Reading(ascii: raw) : Reading(raw)
+        let (digits, hasPlus, phoneExtension) = (reading.digits, reading.hasPlus, reading.phoneExtension)
+        if reading.isEmpty {
+            return phoneExtension == nil ? .empty(raw) : invalid(raw, .invalidPhoneNumber, "no number before the extension")
         }
-        let trimmed = text.filter { !$0.isWhitespace }
-        if trimmed.isEmpty { return phoneExtension == nil ? .empty(raw) : invalid(raw, .invalidPhoneNumber, "no number before the extension") }
-        let hasPlus = trimmed.first == "+"
-        let bad = trimmed.dropFirst(hasPlus ? 1 : 0).filter { !($0.isASCIIDigit || separators.contains($0)) }
-        guard bad.isEmpty else {
+        guard !reading.hasBadCharacter else {
             return invalid(raw, .invalidCharacters, "characters that cannot appear in a phone number")
         }
-        let digits = trimmed.filter(\.isASCIIDigit)
         guard !digits.isEmpty else { return invalid(raw, .invalidPhoneNumber, "no digits") }
 
         if hasPlus || digits.hasPrefix("00") {
@@ -130,25 +118,27 @@ public enum PhoneNormalizer {
 
     /// 11 digits, `1` then `3`…`9`.
     private static func isMobile(_ digits: String) -> Bool {
-        guard digits.count == 11, digits.allSatisfy(\.isASCIIDigit) else { return false }
-        let second = Array(digits)[1]
-        return digits.first == "1" && ("3"..."9").contains(second)
+        let bytes = Array(digits.utf8)
+        guard bytes.count == 11, bytes.allSatisfy(isDigit) else { return false }
+        return bytes[0] == UInt8(ascii: "1") && (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(bytes[1])
     }
 
     /// The area code of a mainland landline in trunk form, or `nil` when `digits` is not one.
     private static func landlineAreaCode(_ digits: String) -> String? {
-        let characters = Array(digits)
-        guard characters.count >= 10, characters.count <= 12, characters[0] == "0", characters[1] != "0" else {
+        let bytes = Array(digits.utf8)
+        guard bytes.count >= 10, bytes.count <= 12, bytes[0] == UInt8(ascii: "0"), bytes[1] != UInt8(ascii: "0") else {
             return nil
         }
         // Two-digit area codes: 10 (Beijing) and 20–29; every other area code has three digits.
-        let areaLength = characters[1] == "1" || characters[1] == "2" ? 3 : 4
-        if characters[1] == "1", characters[2] != "0" { return nil }
-        let subscriber = characters[areaLength...]
-        guard (7...8).contains(subscriber.count), let first = subscriber.first, first != "0", first != "1" else {
+        let areaLength = bytes[1] == UInt8(ascii: "1") || bytes[1] == UInt8(ascii: "2") ? 3 : 4
+        if bytes[1] == UInt8(ascii: "1"), bytes[2] != UInt8(ascii: "0") { return nil }
+        let subscriber = bytes[areaLength...]
+        guard (7...8).contains(subscriber.count), let first = subscriber.first, first != UInt8(ascii: "0"),
+              first != UInt8(ascii: "1")
+        else {
             return nil
         }
-        return String(characters[..<areaLength])
+        return String(decoding: bytes[..<areaLength], as: UTF8.self)
     }
 
     private static func invalid(_ raw: String, _ code: NormalizationProblem.Code, _ message: String) -> Normalized<PhoneNumber> {
@@ -156,4 +146,85 @@ public enum PhoneNormalizer {
     }
 
     private static let separators: Set<Character> = ["-", "‐", "‑", "–", "—", ".", "/", "(", ")", "[", "]"]
+    /// Where an extension starts, looked for in this order, each at its first occurrence.
+    private static let extensionMarkers = ["转", "ext.", "ext", "x", "#", ",", ";"]
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// What a raw value holds once separators, `tel:`, the trunk `(0)` and an extension are taken off.
+    private struct Reading {
+        /// Nothing but whitespace was left.
+        var isEmpty: Bool
+        var hasPlus: Bool
+        /// A character other than a digit or separator (a leading `+` aside).
+        var hasBadCharacter: Bool
+        /// The ASCII digits, in order.
+        var digits: String
+        var phoneExtension: String?
+
+        /// Any text: width-folded and read character by character.
+        init(_ raw: String) {
+            var text = TextNormalizer.foldWidth(raw).lowercased()
+            text = String(text.trimmingPrefix("tel:"))
+            text = text.replacing("(0)", with: "")
+            for marker in extensionMarkers {
+                if let range = text.firstRange(of: marker), !text[..<range.lowerBound].filter(\.isASCIIDigit).isEmpty {
+                    let tail = text[range.upperBound...].filter(\.isASCIIDigit)
+                    phoneExtension = tail.isEmpty ? nil : String(tail)
+                    text = String(text[..<range.lowerBound])
+                    break
+                }
+            }
+            let trimmed = text.filter { !$0.isWhitespace }
+            isEmpty = trimmed.isEmpty
+            hasPlus = trimmed.first == "+"
+            hasBadCharacter = trimmed.dropFirst(hasPlus ? 1 : 0).contains { !($0.isASCIIDigit || separators.contains($0)) }
+            digits = trimmed.filter(\.isASCIIDigit)
+        }
+
+        /// ASCII text, read byte by byte with the same rules: it is its own width-folded form, its whitespace is tab
+        /// to carriage return and space, and only the ASCII markers can occur in it.
+        init(ascii raw: String) {
+            var text = raw.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 0x20 : $0 }
+            if text.starts(with: "tel:".utf8) { text.removeFirst(4) }
+            text = Self.removingTrunkZero(text)
+            for marker in extensionMarkers where marker.utf8.allSatisfy({ $0 < 0x80 }) {
+                let pattern = Array(marker.utf8)
+                guard let at = Self.firstIndex(of: pattern, in: text), text[..<at].contains(where: isDigit) else { continue }
+                let tail = text[(at + pattern.count)...].filter(isDigit)
+                phoneExtension = tail.isEmpty ? nil : String(decoding: tail, as: UTF8.self)
+                text.removeSubrange(at...)
+                break
+            }
+            let trimmed = text.filter { !((0x09...0x0D).contains($0) || $0 == 0x20) }
+            isEmpty = trimmed.isEmpty
+            hasPlus = trimmed.first == UInt8(ascii: "+")
+            hasBadCharacter = trimmed.dropFirst(hasPlus ? 1 : 0).contains { byte in
+                !(isDigit(byte) || separators.contains(Character(Unicode.Scalar(byte))))
+            }
+            digits = String(decoding: trimmed.filter(isDigit), as: UTF8.self)
+        }
+
+        /// `text` without its `(0)`s, taken left to right as `replacing` does.
+        private static func removingTrunkZero(_ text: [UInt8]) -> [UInt8] {
+            let pattern = Array("(0)".utf8)
+            var result: [UInt8] = []
+            result.reserveCapacity(text.count)
+            var index = 0
+            while index < text.count {
+                if text[index...].starts(with: pattern) {
+                    index += pattern.count
+                } else {
+                    result.append(text[index])
+                    index += 1
+                }
+            }
+            return result
+        }
+
+        private static func firstIndex(of pattern: [UInt8], in text: [UInt8]) -> Int? {
+            guard text.count >= pattern.count else { return nil }
+            return (0...(text.count - pattern.count)).first { text[$0...].starts(with: pattern) }
+        }
+    }
 }

@@ -48,43 +48,45 @@ public enum ResidentIDNormalizer {
     ) -> Normalized<ResidentID> {
         let compact = compacted(raw)
         if compact.isEmpty { return .empty(raw) }
-        var number = compact.uppercased()
+        // Every usable number is ASCII; anything else is refused for its characters, whatever its length.
+        guard compact.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return .invalid(raw, [characterProblem(compact.uppercased())])
+        }
+        var digits = compact.utf8.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 - 0x20 : $0 }
         var upgraded = false
-        switch number.count {
+        switch digits.count {
         case 18:
-            guard number.dropLast().allSatisfy(\.isASCIIDigit), number.last!.isASCIIDigit || number.last == "X" else {
-                return .invalid(raw, [characterProblem(number)])
+            guard digits.dropLast().allSatisfy(isDigit), isDigit(digits[17]) || digits[17] == UInt8(ascii: "X") else {
+                return .invalid(raw, [characterProblem(String(decoding: digits, as: UTF8.self))])
             }
         case 15:
-            guard number.allSatisfy(\.isASCIIDigit) else { return .invalid(raw, [characterProblem(number)]) }
-            let body = String(number.prefix(6)) + "19" + String(number.dropFirst(6))
-            number = body + String(checkCharacter(for: body)!)
+            guard digits.allSatisfy(isDigit) else {
+                return .invalid(raw, [characterProblem(String(decoding: digits, as: UTF8.self))])
+            }
+            digits = Array(digits[0..<6]) + [UInt8(ascii: "1"), UInt8(ascii: "9")] + digits[6...]
+            digits.append(check(digits))
             upgraded = true
         default:
-            guard number.allSatisfy({ $0.isASCIIDigit || $0 == "X" }) else {
+            let number = String(decoding: digits, as: UTF8.self)
+            guard digits.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "X") }) else {
                 return .invalid(raw, [characterProblem(number)])
             }
-            return .invalid(raw, [NormalizationProblem(.invalidLength, "\(number.count) characters; expected 18 (or 15)")])
+            return .invalid(raw, [NormalizationProblem(.invalidLength, "\(digits.count) characters; expected 18 (or 15)")])
         }
-        let digits = Array(number)
-        let province = Int(String(digits[0...1]))!
-        guard validProvinceCodes.contains(province) else {
+        guard validProvinceCodes.contains(Int(value(digits[0..<2]))) else {
             return .invalid(raw, [NormalizationProblem(.invalidRegion, "first two digits not a province-level code")])
         }
-        let year = Int32(String(digits[6...9]))!
-        let month = Int32(String(digits[10...11]))!
-        let day = Int32(String(digits[12...13]))!
+        let year = value(digits[6..<10]), month = value(digits[10..<12]), day = value(digits[12..<14])
         let dateProblems = CalendarRules.birthDateProblems(
             year: year, month: month, day: day, today: today ?? CalendarRules.today())
         if !dateProblems.isEmpty { return .invalid(raw, dateProblems) }
-        let expected = checkCharacter(for: String(digits[0..<17]))!
-        guard digits[17] == expected else {
+        guard digits[17] == check(digits) else {
             return .invalid(raw, [NormalizationProblem(.invalidCheckCharacter,
                                                        "check character does not match the first 17 digits")])
         }
         let value = ResidentID(
-            number: number, birthDate: CalendarDate(year: year, month: month, day: day),
-            sex: Int(String(digits[16]))! % 2 == 1 ? .male : .female, upgradedFromLegacy: upgraded)
+            number: String(decoding: digits, as: UTF8.self), birthDate: CalendarDate(year: year, month: month, day: day),
+            sex: (digits[16] - UInt8(ascii: "0")) % 2 == 1 ? .male : .female, upgradedFromLegacy: upgraded)
         var warnings: [NormalizationProblem] = []
         if let declaredBirthDate, declaredBirthDate != value.birthDate {
             warnings.append(NormalizationProblem(.birthDateMismatch, severity: .warning,
@@ -100,20 +102,39 @@ public enum ResidentIDNormalizer {
     /// The ISO 7064 MOD 11-2 check character for the first 17 digits of a number: weights 2^(17−i) mod 11,
     /// check = (12 − Σ mod 11) mod 11, with 10 written `X`. `nil` unless `body` is 17 ASCII digits.
     public static func checkCharacter(for body: String) -> Character? {
-        guard body.count == 17, body.allSatisfy(\.isASCIIDigit) else { return nil }
+        let digits = Array(body.utf8)
+        guard digits.count == 17, digits.allSatisfy(isDigit) else { return nil }
+        return Character(Unicode.Scalar(check(digits)))
+    }
+
+    /// The check character (ASCII) of the 17 digits `digits` starts with.
+    private static func check(_ digits: [UInt8]) -> UInt8 {
         var sum = 0
         var weight = 1  // 2^0; the last body digit has weight 2^1, so walk from the end.
-        for character in body.reversed() {
+        for digit in digits[0..<17].reversed() {
             weight = weight * 2 % 11
-            sum += Int(character.asciiValue! - 48) * weight
+            sum += Int(digit - UInt8(ascii: "0")) * weight
         }
         let check = (12 - sum % 11) % 11
-        return check == 10 ? "X" : Character(String(check))
+        return check == 10 ? UInt8(ascii: "X") : UInt8(ascii: "0") + UInt8(check)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// The number ASCII digits spell.
+    private static func value(_ digits: ArraySlice<UInt8>) -> Int32 {
+        digits.reduce(0) { $0 * 10 + Int32($1 - UInt8(ascii: "0")) }
     }
 
     /// The raw value width-folded with spaces and hyphens removed.
     static func compacted(_ raw: String) -> String {
-        TextNormalizer.foldWidth(raw).filter { !($0.isWhitespace || separators.contains($0)) }
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII is its own width-folded form; its whitespace is tab to carriage return and space.
+            return String(decoding: raw.utf8.filter { byte in
+                !((0x09...0x0D).contains(byte) || byte == 0x20 || asciiSeparators.contains(byte))
+            }, as: UTF8.self)
+        }
+        return TextNormalizer.foldWidth(raw).filter { !($0.isWhitespace || separators.contains($0)) }
     }
 
     private static func characterProblem(_ number: String) -> NormalizationProblem {
@@ -123,6 +144,7 @@ public enum ResidentIDNormalizer {
     }
 
     private static let separators: Set<Character> = ["-", "‐", "‑", "–", "—", "_", "."]
+    private static let asciiSeparators: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")]
 
     // Province-level codes of GB/T 2260, plus 81–83 used by residence permits for HK, Macao and Taiwan residents.
     private static let validProvinceCodes: Set<Int> = [
@@ -133,5 +155,8 @@ public enum ResidentIDNormalizer {
 
 extension Character {
     /// `0`…`9` only (not other scripts' digits).
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIIDigit: Bool {
+        guard let value = asciiValue else { return false }
+        return value >= UInt8(ascii: "0") && value <= UInt8(ascii: "9")
+    }
 }

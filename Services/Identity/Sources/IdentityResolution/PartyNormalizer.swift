@@ -13,9 +13,9 @@ public struct PartyNormalizer: Sendable {
 
     public init(today: CalendarDate? = nil) { self.today = today }
 
-    /// Normalises one party's details.
+    /// Normalises one party's details. Today's date is looked up once for all the fields that need it.
     public func normalize(_ given: PartyDetails) -> NormalizedParty {
-        var work = Work(given: given, today: today)
+        var work = Work(given: given, today: today ?? CalendarRules.today())
         work.kind()
         work.birthDateAndSex()
         work.documents()
@@ -32,7 +32,7 @@ public struct PartyNormalizer: Sendable {
 struct Work {
     typealias F = PartyMatching.Field
     let given: PartyDetails
-    let today: CalendarDate?
+    let today: CalendarDate
     var details = PartyDetails()
     var checks: [FieldCheck] = []
     var fields: [String: [String]] = [:]
@@ -40,7 +40,7 @@ struct Work {
     var declaredBirthDate: CalendarDate?
     var declaredSex: IdentityNormalization.Sex?
 
-    init(given: PartyDetails, today: CalendarDate?) {
+    init(given: PartyDetails, today: CalendarDate) {
         self.given = given
         self.today = today
     }

@@ -4,8 +4,9 @@ import IdentityMatching
 import IdentityResolution
 import Models
 
-/// A party record made ready for storage outside any transaction: validated, normalised, sealed.
-struct PreparedParty: Sendable {
+/// A party record made ready for storage outside any transaction: validated, normalised, sealed. A class: batches of
+/// them are sorted and handed between threads, and a copy of the struct retained every string it holds.
+final class PreparedParty: Sendable {
     let record: PartyRecord
     let normalized: NormalizedParty
     /// Guard-rail identifiers as stored: type → keyed hash.
