@@ -51,12 +51,15 @@ public struct Survivorship: Sendable {
         var details = PartyDetails(kind: newestFirst.first?.details.kind ?? .unspecified)
         func pick<Value: Hashable>(_ attribute: String, _ value: (PartyDetails) -> Value?,
                                    _ apply: (Value) -> Void) {
-            let candidates = newestFirst.compactMap { source in value(source.details).map { (source, $0) } }
+            let candidates = newestFirst.indices.compactMap { index in
+                value(newestFirst[index].details).map { (source: index, value: $0) }
+            }
             guard !candidates.isEmpty else { return }
-            let (chosen, rule) = choose(attribute, candidates)
-            apply(chosen.1)
-            golden.lineage.append(AttributeLineage(attribute: attribute, source: chosen.0.ref, rule: rule,
-                                                   sourceUpdatedAt: chosen.0.updatedAt))
+            let (chosen, rule) = choose(attribute, candidates, of: newestFirst)
+            apply(chosen.value)
+            let source = newestFirst[chosen.source]
+            golden.lineage.append(AttributeLineage(attribute: attribute, source: source.ref, rule: rule,
+                                                   sourceUpdatedAt: source.updatedAt))
         }
         func text(_ keyPath: KeyPath<PartyDetails, String>) -> (PartyDetails) -> String? {
             { $0[keyPath: keyPath].isEmpty ? nil : $0[keyPath: keyPath] }
@@ -99,21 +102,20 @@ public struct Survivorship: Sendable {
         return golden
     }
 
-    /// The winning candidate and the rule that chose it; candidates are newest first.
-    private func choose<Value: Hashable>(_ attribute: String, _ candidates: [(Source, Value)])
-        -> ((Source, Value), String)
-    {
+    /// The winning candidate and the rule that chose it; candidates are newest first, each an index into `sources`.
+    private func choose<Value: Hashable>(_ attribute: String, _ candidates: [(source: Int, value: Value)],
+                                         of sources: [Source]) -> ((source: Int, value: Value), String) {
         if candidates.count == 1 { return (candidates[0], "only_value") }
         for system in trustedSources[attribute] ?? [] {
-            if let trusted = candidates.first(where: { $0.0.ref.sourceSystem == system }) {
+            if let trusted = candidates.first(where: { sources[$0.source].ref.sourceSystem == system }) {
                 return (trusted, "trusted_source:" + system)
             }
         }
         var counts: [Value: Int] = [:]
-        for candidate in candidates { counts[candidate.1, default: 0] += 1 }
+        for candidate in candidates { counts[candidate.value, default: 0] += 1 }
         let top = counts.values.max()!
         let leaders = counts.filter { $0.value == top }
-        if top > 1, leaders.count == 1, let winner = candidates.first(where: { $0.1 == leaders.first!.key }) {
+        if top > 1, leaders.count == 1, let winner = candidates.first(where: { $0.value == leaders.first!.key }) {
             return (winner, "most_frequent")
         }
         return (candidates[0], "most_recent")

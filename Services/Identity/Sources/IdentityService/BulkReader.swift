@@ -20,27 +20,16 @@ struct BulkReader {
         var updatedAt: [Timestamp] = []
     }
 
+    /// Reads every deferred record. The next page is fetched while the current one is opened: the database and the
+    /// decryption then share the cores instead of taking turns.
     func read() async throws -> Loaded {
         var loaded = Loaded()
-        var after: Int64 = 0
-        let context = self.context
+        var next = Task { try await page(after: 0) }
+        defer { next.cancel() }
         while true {
-            let from = after
-            let page = try await context.pool.withConnection { connection in
-                try connection.query(
-                    """
-                    SELECT id, source_system, source_key, kind, match_fields, source_updated_at
-                    FROM party_record WHERE customer_id IS NULL AND id > $1 ORDER BY id LIMIT $2
-                    """, [.int(from), .int(Int64(Self.pageSize))]).map { row in
-                    (id: try row.decode(Int64.self, at: 0),
-                     ref: SourceRef(sourceSystem: try row.decode(String.self, at: 1),
-                                    sourceKey: try row.decode(String.self, at: 2)),
-                     kind: Int(try row.decode(Int16.self, at: 3)), match: try row.decode([UInt8].self, at: 4),
-                     updated: try row.decode(PostgresTimestamp.self, at: 5))
-                }
-            }
+            let page = try await next.value
             guard let last = page.last else { break }
-            after = last.id
+            next = Task { try await self.page(after: last.id) }
             let vault = context.vault
             let opened = try await Parallel.offCooperativePool { () throws -> [MatchRecord] in
                 let parts = Parallel.map(count: page.count, chunks: 8) { range in
@@ -63,6 +52,32 @@ struct BulkReader {
             }
         }
         return loaded
+    }
+
+    /// One deferred record as stored, its match fields still sealed.
+    struct StoredRow: Sendable {
+        let id: Int64
+        let ref: SourceRef
+        let kind: Int
+        let match: [UInt8]
+        let updated: PostgresTimestamp
+    }
+
+    /// The page of deferred records after id `after`, in id order.
+    private func page(after: Int64) async throws -> [StoredRow] {
+        try await context.pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT id, source_system, source_key, kind, match_fields, source_updated_at
+                FROM party_record WHERE customer_id IS NULL AND id > $1 ORDER BY id LIMIT $2
+                """, [.int(after), .int(Int64(Self.pageSize))]).map { row in
+                StoredRow(id: try row.decode(Int64.self, at: 0),
+                          ref: SourceRef(sourceSystem: try row.decode(String.self, at: 1),
+                                         sourceKey: try row.decode(String.self, at: 2)),
+                          kind: Int(try row.decode(Int16.self, at: 3)), match: try row.decode([UInt8].self, at: 4),
+                          updated: try row.decode(PostgresTimestamp.self, at: 5))
+            }
+        }
     }
 
     /// The sealed normalised details of `loaded`'s records, in the same order, read in pages of consecutive ids.

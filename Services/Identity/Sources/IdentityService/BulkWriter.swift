@@ -81,16 +81,22 @@ struct BulkWriter {
                 CREATE TEMP TABLE bulk_link (record_id bigint, customer_id bigint, linked_by text,
                                              weight double precision, keys bigint[]) ON COMMIT DROP
                 """)
+            // In record order, which is the table's order: the UPDATE then walks party_record's pages once instead
+            // of jumping between them customer by customer (16 s against 11 s at a million records).
+            var customerOf = [Int?](repeating: nil, count: loaded.records.count)
+            for (index, customer) in customers.enumerated() {
+                for member in customer.members { customerOf[member] = index }
+            }
             try connection.copyIn(
                 "COPY bulk_link FROM STDIN",
-                rows: customers.lazy.flatMap { customer in
-                    customer.members.lazy.map { member -> [PostgresValue] in
-                        let recordID = loaded.records[member].id
-                        return [.int(Int64(recordID)), .int(customer.id),
-                                .text(customer.members.count == 1 ? "new" : "matcher"),
-                                weights[recordID].map { .double($0) } ?? .null, SQLArray.integers(keys[member])]
-                    }
+                rows: loaded.records.indices.lazy.compactMap { member -> [PostgresValue]? in
+                    guard let index = customerOf[member] else { return nil }
+                    let customer = customers[index], recordID = loaded.records[member].id
+                    return [.int(Int64(recordID)), .int(customer.id),
+                            .text(customer.members.count == 1 ? "new" : "matcher"),
+                            weights[recordID].map { .double($0) } ?? .null, SQLArray.integers(keys[member])]
                 })
+            steps.end("link rows")
             try connection.execute(
                 """
                 UPDATE party_record p SET customer_id = b.customer_id, linked_by = b.linked_by, link_weight = b.weight,
