@@ -5,6 +5,7 @@ import IdentityMatching
 import IdentityTestSupport
 import Models
 import RPC
+import Store
 import Testing
 
 /// Bulk resolution through the real clm-identity, and the issue's agreement rule: a book loaded in one go or in ten
@@ -40,6 +41,18 @@ import Testing
                                             GetBulkResolutionRequest(jobId: started.job.jobId)).job
             }
             #expect(job.state == .succeeded, "job: \(job.message)\n\(suite.logTail(.identity))")
+            // The job leaves its tables vacuumed (the links UPDATE left a dead version of each record) and analysed.
+            let tidied = try await withPostgresPool(database.superuser, label: "clm.test.bulk") { pool in
+                try await pool.withConnection { connection in
+                    try connection.query(
+                        """
+                        SELECT relname FROM pg_stat_user_tables WHERE schemaname = 'identity'
+                        AND relname IN ('party_record', 'customer', 'match_key')
+                        AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL ORDER BY relname
+                        """).map { try $0.decode(String.self, at: 0) }
+                }
+            }
+            #expect(tidied == ["customer", "match_key", "party_record"])
         }
         let rows = try await client.call(IdentityAPI.exportCrossReference,
                                          ExportCrossReferenceRequest(page: PageRequest(pageSize: 100_000))).rows
