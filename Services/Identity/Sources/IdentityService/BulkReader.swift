@@ -80,32 +80,50 @@ struct BulkReader {
         }
     }
 
-    /// The sealed normalised details of `loaded`'s records, in the same order, read in pages of consecutive ids.
+    /// The sealed normalised details of `loaded`'s records, in the same order, read in pages of consecutive ids, two
+    /// pages at a time (the database answers one on each core).
     /// - Throws: when a record is no longer deferred (another job or an online ingest resolved it meanwhile).
     func normalised(of loaded: Loaded) async throws -> [[UInt8]] {
-        var sealed: [[UInt8]] = []
-        sealed.reserveCapacity(loaded.records.count)
-        let context = self.context
-        for start in stride(from: 0, to: loaded.records.count, by: Self.pageSize) {
-            let ids = loaded.records[start..<min(start + Self.pageSize, loaded.records.count)].map { Int64($0.id) }
-            let rows = try await context.pool.withConnection { connection in
-                try connection.query(
-                    """
-                    SELECT id, normalised FROM party_record
-                    WHERE id BETWEEN $1 AND $2 AND customer_id IS NULL ORDER BY id
-                    """, [.int(ids[0]), .int(ids[ids.count - 1])]).map {
-                    (id: try $0.decode(Int64.self, at: 0), normalised: try $0.decode([UInt8].self, at: 1))
-                }
-            }
-            // Records deferred since the read fall between the page's ids; they wait for the next job.
+        let starts = Array(stride(from: 0, to: loaded.records.count, by: Self.pageSize))
+        var pages = [[[UInt8]]](repeating: [], count: starts.count)
+        try await withThrowingTaskGroup(of: (Int, [[UInt8]]).self) { group in
             var next = 0
-            for row in rows where next < ids.count && row.id == ids[next] {
-                sealed.append(row.normalised)
+            func submit() {
+                guard next < starts.count else { return }
+                let page = next, start = starts[page]
                 next += 1
+                let ids = loaded.records[start..<min(start + Self.pageSize, loaded.records.count)].map { Int64($0.id) }
+                group.addTask { (page, try await self.normalised(ids: ids)) }
             }
-            guard next == ids.count else {
-                throw BulkReadError(recordID: ids[next])
+            submit()
+            submit()
+            while let (page, sealed) = try await group.next() {
+                pages[page] = sealed
+                submit()
             }
+        }
+        return pages.flatMap { $0 }
+    }
+
+    /// The sealed normalised details of the records `ids` (ascending), in that order.
+    private func normalised(ids: [Int64]) async throws -> [[UInt8]] {
+        let rows = try await context.pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT id, normalised FROM party_record
+                WHERE id BETWEEN $1 AND $2 AND customer_id IS NULL ORDER BY id
+                """, [.int(ids[0]), .int(ids[ids.count - 1])]).map {
+                (id: try $0.decode(Int64.self, at: 0), normalised: try $0.decode([UInt8].self, at: 1))
+            }
+        }
+        // Records deferred since the read fall between the page's ids; they wait for the next job.
+        var sealed: [[UInt8]] = []
+        sealed.reserveCapacity(ids.count)
+        for row in rows where sealed.count < ids.count && row.id == ids[sealed.count] {
+            sealed.append(row.normalised)
+        }
+        guard sealed.count == ids.count else {
+            throw BulkReadError(recordID: ids[sealed.count])
         }
         return sealed
     }

@@ -52,7 +52,8 @@ struct BulkWriter {
                 [.int(Int64(clusters.count))]).map { try $0.decode(Int64.self, at: 0) },
              try context.codes(on: connection))
         }
-        let customers = try await Self.customers(clusters, ids: ids, codec: codec, loaded: loaded, context: context)
+        let customers = try await Self.customers(clusters, ids: ids, codec: codec, loaded: loaded, context: context,
+                                                 steps: &steps)
         FreedMemory.returnToSystem()
         steps.end("golden records")
         let keys = resolution.blockingKeys
@@ -165,8 +166,9 @@ struct BulkWriter {
     /// The customers the clusters become, made on all cores. The normalised details are read here and let go of when
     /// this returns: they are needed for the golden records only.
     static func customers(_ clusters: [[Int]], ids: [Int64], codec: CustomerCodec, loaded: BulkReader.Loaded,
-                          context: IdentityContext) async throws -> [NewCustomer] {
+                          context: IdentityContext, steps: inout StepTimes) async throws -> [NewCustomer] {
         let normalised = try await BulkReader(context: context).normalised(of: loaded)
+        steps.end("normalised details")
         return try await Parallel.offCooperativePool { () throws -> [NewCustomer] in
             let parts = Parallel.map(count: clusters.count, chunks: 16) { range in
                 range.map { index in
