@@ -183,7 +183,7 @@ let package = Package(
                         path: "Tests/ContractTests", exclude: ["Fixtures"], swiftSettings: strict),
             .testTarget(name: "IdentityServiceTests",
                         dependencies: ["CLMTesting", "IdentityAPI", "RPC", "ServiceAPI", "Models", "Store", "WireCodec",
-                                       "IdentityMatching", "IdentityTestSupport", nioCore],
+                                       "IdentityMatching", "IdentityTestSupport", "IdentityService", nioCore, logging],
                         path: "Tests/IdentityServiceTests", swiftSettings: strict),
             .testTarget(name: "ScoringServiceTests",
                         dependencies: ["CLMTesting", "ScoringAPI", "IdentityAPI", "RPC", "ServiceAPI", "Models", "Store",

@@ -35,7 +35,10 @@ struct BulkHandlers {
                                "bulk resolution \(try running.decode(String.self, at: 0)) is still running; "
                                    + "follow it with GetBulkResolution")
             }
-            let total = try connection.query("SELECT count(*) FROM party_record WHERE customer_id IS NULL")[0]
+            let total = try connection.query("""
+                SELECT count(*) FROM party_record p
+                WHERE NOT EXISTS (SELECT 1 FROM party_link l WHERE l.record_id = p.id)
+                """)[0]
                 .decode(Int64.self, at: 0)
             try connection.execute(
                 """

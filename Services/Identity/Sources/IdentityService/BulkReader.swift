@@ -68,8 +68,10 @@ struct BulkReader {
         try await context.pool.withConnection { connection in
             try connection.query(
                 """
-                SELECT id, source_system, source_key, kind, match_fields, source_updated_at
-                FROM party_record WHERE customer_id IS NULL AND id > $1 ORDER BY id LIMIT $2
+                SELECT p.id, p.source_system, p.source_key, p.kind, p.match_fields, p.source_updated_at
+                FROM party_record p
+                WHERE p.id > $1 AND NOT EXISTS (SELECT 1 FROM party_link l WHERE l.record_id = p.id)
+                ORDER BY p.id LIMIT $2
                 """, [.int(after), .int(Int64(Self.pageSize))]).map { row in
                 StoredRow(id: try row.decode(Int64.self, at: 0),
                           ref: SourceRef(sourceSystem: try row.decode(String.self, at: 1),
@@ -110,8 +112,9 @@ struct BulkReader {
         let rows = try await context.pool.withConnection { connection in
             try connection.query(
                 """
-                SELECT id, normalised FROM party_record
-                WHERE id BETWEEN $1 AND $2 AND customer_id IS NULL ORDER BY id
+                SELECT p.id, p.normalised FROM party_record p
+                WHERE p.id BETWEEN $1 AND $2 AND NOT EXISTS (SELECT 1 FROM party_link l WHERE l.record_id = p.id)
+                ORDER BY p.id
                 """, [.int(ids[0]), .int(ids[ids.count - 1])]).map {
                 (id: try $0.decode(Int64.self, at: 0), normalised: try $0.decode([UInt8].self, at: 1))
             }

@@ -133,7 +133,8 @@ struct CustomerChanges {
 
     /// The ids of a customer's records, in id order.
     func recordIDs(of customer: Int64) throws -> [Int64] {
-        try connection.query("SELECT id FROM party_record WHERE customer_id = $1 ORDER BY id", [.int(customer)])
+        try connection.query("SELECT record_id FROM party_link WHERE customer_id = $1 ORDER BY record_id",
+                             [.int(customer)])
             .map { try $0.decode(Int64.self, at: 0) }
     }
 
@@ -151,9 +152,9 @@ struct CustomerChanges {
         guard !records.isEmpty else { return }
         try connection.execute(
             """
-            UPDATE party_record SET customer_id = $2, linked_by = $3, link_weight = NULL, linked_at = now(),
+            UPDATE party_link SET customer_id = $2, linked_by = $3, link_weight = NULL, linked_at = now(),
                    changed_at = now()
-            WHERE id = ANY($1::bigint[]) AND ($4::bigint IS NULL OR customer_id = $4::bigint)
+            WHERE record_id = ANY($1::bigint[]) AND ($4::bigint IS NULL OR customer_id = $4::bigint)
             """, [SQLArray.integers(records), .int(customer), .text(linkedBy), onlyFrom.map { .int($0) } ?? .null])
     }
 
@@ -195,7 +196,10 @@ struct CustomerChanges {
     /// Sets a customer's guard-rail identifiers to those its records hold (read from their sealed match fields).
     func recomputeIdentifiers(_ customer: Int64) throws {
         let rows = try connection.query(
-            "SELECT source_system, source_key, match_fields FROM party_record WHERE customer_id = $1",
+            """
+            SELECT p.source_system, p.source_key, p.match_fields
+            FROM party_record p JOIN party_link l ON l.record_id = p.id WHERE l.customer_id = $1
+            """,
             [.int(customer)])
         var stored = Set<String>()
         for row in rows {

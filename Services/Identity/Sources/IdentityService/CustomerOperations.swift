@@ -95,17 +95,14 @@ struct CustomerOperations {
             let from = try changes.lockActive([("customer_code", code)])[0]
             var moving: [Int64] = []
             for (index, ref) in request.records.enumerated() {
-                let rows = try connection.query(
-                    "SELECT id, customer_id FROM party_record WHERE source_system = $1 AND source_key = $2",
-                    [.text(ref.sourceSystem), .text(ref.sourceKey)])
-                guard let row = rows.first else {
+                guard let link = try PartyStore.link(of: ref, on: connection) else {
                     throw RPCError(.notFound, "records[\(index)]: no party record \(ref.sourceSystem)/\(ref.sourceKey)")
                 }
-                guard try row.decode(Int64?.self, at: 1) == from.id else {
+                guard link.customer == from.id else {
                     throw RPCError(.failedPrecondition,
                                    "records[\(index)]: \(ref.sourceSystem)/\(ref.sourceKey) does not belong to \(from.code)")
                 }
-                moving.append(try row.decode(Int64.self, at: 0))
+                moving.append(link.record)
             }
             moving.sort()
             let all = try changes.recordIDs(of: from.id)
@@ -185,7 +182,10 @@ struct CustomerOperations {
                 }
                 let aliases = try Self.aliasesToRestore(survivor: survivorID, absorbed: absorbedID, changes: changes)
                 let back = try connection.query(
-                    "SELECT id FROM party_record WHERE id = ANY($1::bigint[]) AND customer_id = $2 ORDER BY id",
+                    """
+                    SELECT record_id FROM party_link WHERE record_id = ANY($1::bigint[]) AND customer_id = $2
+                    ORDER BY record_id
+                    """,
                     [SQLArray.integers(records), .int(survivorID)]).map { try $0.decode(Int64.self, at: 0) }
                 try changes.move(back, to: absorbedID, linkedBy: "undo", onlyFrom: survivorID)
                 try connection.execute(

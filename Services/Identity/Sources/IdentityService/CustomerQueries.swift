@@ -48,13 +48,10 @@ struct CustomerQueries {
             throw RPCError.invalidArgument(field: "ref", "source_system and source_key are both required")
         }
         return try await context.pool.withConnection { connection in
-            let rows = try connection.query(
-                "SELECT customer_id FROM party_record WHERE source_system = $1 AND source_key = $2",
-                [.text(request.ref.sourceSystem), .text(request.ref.sourceKey)])
-            guard let row = rows.first else {
+            guard let link = try PartyStore.link(of: request.ref, on: connection) else {
                 throw RPCError(.notFound, "no party record \(request.ref.sourceSystem)/\(request.ref.sourceKey)")
             }
-            guard let customer = try row.decode(Int64?.self, at: 0) else {
+            guard let customer = link.customer else {
                 return FindCustomerBySourceKeyResponse(customerCode: "", pending: true)
             }
             return FindCustomerBySourceKeyResponse(customerCode: try PartyStore.code(ofCustomer: customer, on: connection),
@@ -73,11 +70,11 @@ struct CustomerQueries {
         return try await context.pool.withConnection { connection in
             let rows = try connection.query(
                 """
-                SELECT p.source_system, p.source_key, coalesce(s.code, c.code, ''), p.changed_at
-                FROM party_record p LEFT JOIN customer c ON c.id = p.customer_id
-                LEFT JOIN customer s ON s.id = c.survivor_id
+                SELECT p.source_system, p.source_key, coalesce(s.code, c.code, ''), coalesce(l.changed_at, p.received_at)
+                FROM party_record p LEFT JOIN party_link l ON l.record_id = p.id
+                LEFT JOIN customer c ON c.id = l.customer_id LEFT JOIN customer s ON s.id = c.survivor_id
                 WHERE (p.source_system, p.source_key) > ($1, $2) AND ($3 = '' OR p.source_system = $3)
-                  AND ($4::timestamptz IS NULL OR p.changed_at >= $4::timestamptz)
+                  AND ($4::timestamptz IS NULL OR coalesce(l.changed_at, p.received_at) >= $4::timestamptz)
                 ORDER BY p.source_system, p.source_key LIMIT $5
                 """,
                 [.text(after.system), .text(after.key), .text(request.sourceSystem),
@@ -103,12 +100,11 @@ struct CustomerQueries {
                        (SELECT count(*) FROM customer WHERE status = 1),
                        (SELECT count(*) FROM customer WHERE status = 1 AND kind = 1),
                        (SELECT count(*) FROM customer WHERE status = 1 AND kind = 2),
-                       (SELECT count(*) FROM party_record WHERE customer_id IS NOT NULL)
-                         - (SELECT count(DISTINCT customer_id) FROM party_record WHERE customer_id IS NOT NULL),
+                       (SELECT count(*) FROM party_link) - (SELECT count(DISTINCT customer_id) FROM party_link),
                        (SELECT count(*) FROM customer WHERE status = 2),
                        (SELECT count(*) FROM review_item WHERE status = 1),
                        (SELECT min(created_at) FROM review_item WHERE status = 1),
-                       (SELECT count(*) FROM party_record WHERE customer_id IS NULL),
+                       (SELECT count(*) FROM party_record) - (SELECT count(*) FROM party_link),
                        (SELECT count(DISTINCT bp.record_id) FROM business_party bp WHERE NOT EXISTS
                           (SELECT 1 FROM party_record p WHERE p.source_system = bp.party_system
                                                           AND p.source_key = bp.party_key)),

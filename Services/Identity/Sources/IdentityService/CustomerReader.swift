@@ -11,7 +11,7 @@ struct CustomerReader {
         let rows = try connection.query(
             """
             SELECT c.code, c.status, c.golden, c.created_at, c.updated_at,
-                   (SELECT count(*) FROM party_record p WHERE p.customer_id = c.id),
+                   (SELECT count(*) FROM party_link l WHERE l.customer_id = c.id),
                    ARRAY(SELECT a.code FROM customer a WHERE a.survivor_id = c.id ORDER BY a.code)::text
             FROM customer c WHERE c.id = $1
             """, [.int(id)])

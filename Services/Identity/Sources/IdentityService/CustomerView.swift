@@ -88,9 +88,10 @@ struct CustomerView {
         func sourceRecords(_ customer: Int64, reveal: Bool) throws -> [SourceRecordView] {
             try connection.query(
                 """
-                SELECT source_system, source_key, record, normalised, linked_by, coalesce(link_weight, 0),
-                       coalesce(linked_at, received_at)
-                FROM party_record WHERE customer_id = $1 ORDER BY source_system, source_key
+                SELECT p.source_system, p.source_key, p.record, p.normalised, l.linked_by, coalesce(l.link_weight, 0),
+                       l.linked_at
+                FROM party_record p JOIN party_link l ON l.record_id = p.id
+                WHERE l.customer_id = $1 ORDER BY p.source_system, p.source_key
                 """, [.int(customer)]).map { row in
                 let ref = SourceRef(sourceSystem: try row.decode(String.self, at: 0),
                                     sourceKey: try row.decode(String.self, at: 1))
@@ -124,11 +125,13 @@ struct CustomerView {
                 WITH mine AS (
                     SELECT DISTINCT bp.record_id FROM business_party bp
                     JOIN party_record p ON p.source_system = bp.party_system AND p.source_key = bp.party_key
-                    WHERE p.customer_id = $1
+                    JOIN party_link l ON l.record_id = p.id
+                    WHERE l.customer_id = $1
                 ), held AS (
                     SELECT b.policy_key FROM business_record b JOIN business_party bp ON bp.record_id = b.id
                     JOIN party_record p ON p.source_system = bp.party_system AND p.source_key = bp.party_key
-                    WHERE b.kind = 1 AND bp.role = 1 AND p.customer_id = $1
+                    JOIN party_link l ON l.record_id = p.id
+                    WHERE b.kind = 1 AND bp.role = 1 AND l.customer_id = $1
                 )
                 SELECT b.kind, b.record FROM business_record b
                 WHERE b.id IN (SELECT record_id FROM mine)
@@ -149,7 +152,8 @@ struct CustomerView {
                 SELECT coalesce(s.id, c.id), coalesce(s.code, c.code), bp.role, bp.relation
                 FROM business_record b JOIN business_party bp ON bp.record_id = b.id
                 JOIN party_record p ON p.source_system = bp.party_system AND p.source_key = bp.party_key
-                JOIN customer c ON c.id = p.customer_id LEFT JOIN customer s ON s.id = c.survivor_id
+                JOIN party_link l ON l.record_id = p.id
+                JOIN customer c ON c.id = l.customer_id LEFT JOIN customer s ON s.id = c.survivor_id
                 WHERE b.kind = 1 AND b.source_system = $1 AND b.source_key = $2
                 ORDER BY bp.role, 2
                 """, [.text(policy.ref.sourceSystem), .text(policy.ref.sourceKey)]).map { row in
@@ -209,10 +213,7 @@ struct CustomerView {
             // The employer named in the golden record.
             let own = try CustomerReader(context: context, connection: connection).customer(customer)
             if let employer = own.golden.details.employer,
-                let row = try connection.query(
-                    "SELECT customer_id FROM party_record WHERE source_system = $1 AND source_key = $2",
-                    [.text(employer.sourceSystem), .text(employer.sourceKey)]).first,
-                let employerID = try row.decode(Int64?.self, at: 0)
+                let employerID = try PartyStore.link(of: employer, on: connection)?.customer
             {
                 add(try PartyStore.code(ofCustomer: employerID, on: connection), .employerOf, own.customerCode,
                     "employer", own.createdAt)

@@ -39,7 +39,7 @@ struct CustomerWriter {
     /// Moves every record of `absorbed` into `survivor` and leaves `absorbed` as its alias (with any aliases it had).
     func merge(_ absorbed: Int64, into survivor: Int64, linkedBy: String) throws {
         try connection.execute(
-            "UPDATE party_record SET customer_id = $2, linked_by = $3, changed_at = now() WHERE customer_id = $1",
+            "UPDATE party_link SET customer_id = $2, linked_by = $3, changed_at = now() WHERE customer_id = $1",
             [.int(absorbed), .int(survivor), .text(linkedBy)])
         try connection.execute("UPDATE customer SET survivor_id = $2 WHERE survivor_id = $1",
                                [.int(absorbed), .int(survivor)])
@@ -66,8 +66,9 @@ struct CustomerWriter {
         }
         let rows = try connection.query(
             """
-            SELECT source_system, source_key, source_updated_at, normalised FROM party_record
-            WHERE customer_id = $1 ORDER BY id
+            SELECT p.source_system, p.source_key, p.source_updated_at, p.normalised
+            FROM party_record p JOIN party_link l ON l.record_id = p.id
+            WHERE l.customer_id = $1 ORDER BY p.id
             """, [.int(customer)])
         var sources: [Survivorship.Source] = []
         for row in rows {
@@ -92,10 +93,7 @@ struct CustomerWriter {
     /// The customer code of an employer's party record, when it is stored and resolved.
     private func employerCode(_ ref: SourceRef?) throws -> String {
         guard let ref else { return "" }
-        let rows = try connection.query(
-            "SELECT customer_id FROM party_record WHERE source_system = $1 AND source_key = $2",
-            [.text(ref.sourceSystem), .text(ref.sourceKey)])
-        guard let id = try rows.first?.decode(Int64?.self, at: 0) else { return "" }
+        guard let id = try PartyStore.link(of: ref, on: connection)?.customer else { return "" }
         return try PartyStore.code(ofCustomer: id, on: connection)
     }
 

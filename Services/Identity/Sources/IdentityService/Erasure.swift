@@ -37,7 +37,10 @@ struct Erasure {
             }
             _ = try changes.lock([row.id])
             let records = try connection.query(
-                "SELECT id, source_system, source_key, source_version, kind, match_keys::text FROM party_record WHERE customer_id = $1",
+                """
+                SELECT p.id, p.source_system, p.source_key, p.source_version, p.kind, l.match_keys::text
+                FROM party_record p JOIN party_link l ON l.record_id = p.id WHERE l.customer_id = $1
+                """,
                 [.int(row.id)])
             for record in records {
                 let id = try record.decode(Int64.self, at: 0)
@@ -53,14 +56,15 @@ struct Erasure {
                 }
                 try connection.execute(
                     """
-                    UPDATE party_record SET record = $2, normalised = $3, match_fields = $4, match_keys = '{}',
-                           changed_at = now() WHERE id = $1
+                    UPDATE party_record SET record = $2, normalised = $3, match_fields = $4 WHERE id = $1
                     """,
                     [.int(id), .bytes(try context.vault.seal(message: emptied, .record, owner: owner(of: ref))),
                      .bytes(try context.vault.seal(message: GoldenRecord(details: PartyDetails(kind: kind)),
                                                    .normalised, owner: owner(of: ref))),
                      .bytes(try context.vault.seal(MatchFieldsCoding.encode(fields: [:], identifiers: [:]),
                                                    .matchFields, owner: owner(of: ref)))])
+                try connection.execute("UPDATE party_link SET match_keys = '{}', changed_at = now() WHERE record_id = $1",
+                                       [.int(id)])
                 try connection.execute(
                     """
                     UPDATE review_item SET candidate = $2,

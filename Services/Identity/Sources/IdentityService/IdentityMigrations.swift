@@ -7,5 +7,6 @@ enum IdentityMigrations {
     static let all: [Migration] = [
         FeedSchema.migration(version: 1),
         IdentitySchema.migration,
+        PartyLinkSchema.migration,
     ]
 }

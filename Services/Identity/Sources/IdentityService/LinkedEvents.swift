@@ -32,7 +32,10 @@ struct LinkedEvents {
     /// Re-sends the events of every business record of these customers' party records.
     func emit(forCustomers customers: [Int64]) throws {
         let rows = try connection.query(
-            "SELECT source_system, source_key FROM party_record WHERE customer_id = ANY($1::bigint[])",
+            """
+            SELECT p.source_system, p.source_key FROM party_record p JOIN party_link l ON l.record_id = p.id
+            WHERE l.customer_id = ANY($1::bigint[])
+            """,
             [SQLArray.integers(customers)])
         try emit(forParties: rows.map {
             SourceRef(sourceSystem: try $0.decode(String.self, at: 0), sourceKey: try $0.decode(String.self, at: 1))
@@ -115,7 +118,8 @@ struct LinkedEvents {
             """
             SELECT coalesce(s.code, c.code), bp.role, bp.relation FROM business_party bp
             JOIN party_record p ON p.source_system = bp.party_system AND p.source_key = bp.party_key
-            JOIN customer c ON c.id = p.customer_id LEFT JOIN customer s ON s.id = c.survivor_id
+            JOIN party_link l ON l.record_id = p.id
+            JOIN customer c ON c.id = l.customer_id LEFT JOIN customer s ON s.id = c.survivor_id
             WHERE bp.record_id = $1 ORDER BY bp.role, bp.party_system, bp.party_key
             """, [.int(id)]).map { row in
             PolicyRole(customerCode: try row.decode(String.self, at: 0),
@@ -131,7 +135,8 @@ struct LinkedEvents {
             """
             SELECT coalesce(s.code, c.code) FROM business_party bp
             JOIN party_record p ON p.source_system = bp.party_system AND p.source_key = bp.party_key
-            JOIN customer c ON c.id = p.customer_id LEFT JOIN customer s ON s.id = c.survivor_id
+            JOIN party_link l ON l.record_id = p.id
+            JOIN customer c ON c.id = l.customer_id LEFT JOIN customer s ON s.id = c.survivor_id
             WHERE bp.record_id = $1 AND bp.role = $2 LIMIT 1
             """, [.int(id), .int(Int64(role))]).first?.decode(String.self, at: 0)
     }
@@ -144,7 +149,8 @@ struct LinkedEvents {
             SELECT coalesce(s.code, c.code) FROM business_record b
             JOIN business_party bp ON bp.record_id = b.id AND bp.role = 1
             JOIN party_record p ON p.source_system = bp.party_system AND p.source_key = bp.party_key
-            JOIN customer c ON c.id = p.customer_id LEFT JOIN customer s ON s.id = c.survivor_id
+            JOIN party_link l ON l.record_id = p.id
+            JOIN customer c ON c.id = l.customer_id LEFT JOIN customer s ON s.id = c.survivor_id
             WHERE b.kind = 1 AND b.policy_key = $1 LIMIT 1
             """, [.text(policy)]).first?.decode(String.self, at: 0)
     }

@@ -116,9 +116,10 @@ struct OnlineResolver {
         let weight = placement.links.first?.weight
         try connection.execute(
             """
-            UPDATE party_record SET customer_id = $2, linked_by = $3, link_weight = $4, linked_at = now(),
-                   changed_at = now(), match_keys = $5::bigint[]
-            WHERE id = $1
+            INSERT INTO party_link (record_id, customer_id, linked_by, link_weight, match_keys)
+            VALUES ($1, $2, $3, $4, $5::bigint[])
+            ON CONFLICT (record_id) DO UPDATE SET customer_id = $2, linked_by = $3, link_weight = $4,
+                   match_keys = $5::bigint[], linked_at = now(), changed_at = now()
             """,
             [.int(id), .int(target), .text(isNew ? "new" : "matcher"), weight.map { .double($0) } ?? .null,
              SQLArray.integers(keys)])
@@ -216,8 +217,9 @@ struct OnlineResolver {
         guard !ids.isEmpty else { return [] }
         let stored = try connection.query(
             """
-            SELECT id, source_system, source_key, customer_id, match_fields FROM party_record
-            WHERE id = ANY($1::bigint[]) AND customer_id IS NOT NULL ORDER BY id
+            SELECT p.id, p.source_system, p.source_key, l.customer_id, p.match_fields
+            FROM party_record p JOIN party_link l ON l.record_id = p.id
+            WHERE p.id = ANY($1::bigint[]) ORDER BY p.id
             """, [SQLArray.integers(ids)])
         return try stored.map { row in
             let ref = SourceRef(sourceSystem: try row.decode(String.self, at: 1),
@@ -244,12 +246,13 @@ struct OnlineResolver {
     }
 
     private func recordCount(of customer: Int64, excluding id: Int64?) throws -> Int64 {
-        try connection.query("SELECT count(*) FROM party_record WHERE customer_id = $1 AND id <> $2",
+        try connection.query("SELECT count(*) FROM party_link WHERE customer_id = $1 AND record_id <> $2",
                              [.int(customer), .int(id ?? 0)])[0].decode(Int64.self, at: 0)
     }
 
     private func recordIDs(of customer: Int64) throws -> [Int64] {
-        try connection.query("SELECT id FROM party_record WHERE customer_id = $1 ORDER BY id", [.int(customer)])
+        try connection.query("SELECT record_id FROM party_link WHERE customer_id = $1 ORDER BY record_id",
+                             [.int(customer)])
             .map { try $0.decode(Int64.self, at: 0) }
     }
 

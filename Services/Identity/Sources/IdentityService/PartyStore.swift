@@ -17,13 +17,26 @@ enum PartyStore {
     static func lockedRow(_ ref: SourceRef, on c: PostgresConnection) throws -> StoredPartyRow? {
         let rows = try c.query(
             """
-            SELECT id, source_version, customer_id, match_keys::text FROM party_record
-            WHERE source_system = $1 AND source_key = $2 FOR UPDATE
+            SELECT p.id, p.source_version, l.customer_id, coalesce(l.match_keys, '{}')::text
+            FROM party_record p LEFT JOIN party_link l ON l.record_id = p.id
+            WHERE p.source_system = $1 AND p.source_key = $2 FOR UPDATE OF p
             """, [.text(ref.sourceSystem), .text(ref.sourceKey)])
         guard let row = rows.first else { return nil }
         return StoredPartyRow(id: try row.decode(Int64.self, at: 0), version: try row.decode(Int64.self, at: 1),
                               customerID: try row.decode(Int64?.self, at: 2),
                               matchKeys: SQLArray.parse(try row.decode(String.self, at: 3)).compactMap { Int64($0) })
+    }
+
+    /// The stored record `ref` and the customer it is linked to (nil while its resolution is deferred); nil when no
+    /// such record is stored.
+    static func link(of ref: SourceRef, on c: PostgresConnection) throws -> (record: Int64, customer: Int64?)? {
+        let rows = try c.query(
+            """
+            SELECT p.id, l.customer_id FROM party_record p LEFT JOIN party_link l ON l.record_id = p.id
+            WHERE p.source_system = $1 AND p.source_key = $2
+            """, [.text(ref.sourceSystem), .text(ref.sourceKey)])
+        guard let row = rows.first else { return nil }
+        return (try row.decode(Int64.self, at: 0), try row.decode(Int64?.self, at: 1))
     }
 
     /// The id of the stored record `ref`, if any.
@@ -48,10 +61,11 @@ enum PartyStore {
         try c.execute(
             """
             UPDATE party_record SET source_version = $3, source_updated_at = $4, kind = $5, record = $6,
-                   normalised = $7, match_fields = $8, match_keys = '{}', received_at = now()
+                   normalised = $7, match_fields = $8, received_at = now()
             WHERE source_system = $1 AND source_key = $2
             """, values(party))
         if !row.matchKeys.isEmpty {
+            try c.execute("UPDATE party_link SET match_keys = '{}' WHERE record_id = $1", [.int(row.id)])
             try c.execute("DELETE FROM match_key WHERE key = ANY($1::bigint[]) AND record_id = $2",
                           [SQLArray.integers(row.matchKeys), .int(row.id)])
         }

@@ -43,7 +43,7 @@ struct ReviewHandlers {
                 customer = row.survivorID ?? row.id
             }
             let items = try Self.items(
-                "r.status = $1 AND r.id > $2 AND ($3::bigint IS NULL OR q.customer_id = $3::bigint) ORDER BY r.id LIMIT $4",
+                "r.status = $1 AND r.id > $2 AND ($3::bigint IS NULL OR ql.customer_id = $3::bigint) ORDER BY r.id LIMIT $4",
                 [.int(Int64(status.protoNumber)), .int(after), customer.map { .int($0) } ?? .null, .int(Int64(size + 1))],
                 context: context, connection: connection, reveal: reveal)
             let page = Array(items.prefix(size))
@@ -86,8 +86,11 @@ struct ReviewHandlers {
             let refs = try changes.refs([record, candidate])
             let names = refs.map { "\($0.sourceSystem)/\($0.sourceKey)" }.joined(separator: " and ")
             var owners: [Int64: Int64] = [:]
-            for owner in try connection.query("SELECT id, customer_id FROM party_record WHERE id = ANY($1::bigint[])",
-                                              [SQLArray.integers([record, candidate])]) {
+            for owner in try connection.query(
+                """
+                SELECT p.id, l.customer_id FROM party_record p LEFT JOIN party_link l ON l.record_id = p.id
+                WHERE p.id = ANY($1::bigint[])
+                """, [SQLArray.integers([record, candidate])]) {
                 guard let customer = try owner.decode(Int64?.self, at: 1) else {
                     throw RPCError(.failedPrecondition, "record \(try owner.decode(Int64.self, at: 0)) is not resolved yet")
                 }
@@ -147,8 +150,9 @@ struct ReviewHandlers {
         return response
     }
 
-    /// Review items matching `condition` (on `review_item r` and the candidate's `party_record q`), with the sealed
-    /// candidate opened, its customer code brought up to date, and its compared values masked unless `reveal`.
+    /// Review items matching `condition` (on `review_item r`, the candidate's `party_record q` and its `party_link ql`),
+    /// with the sealed candidate opened, its customer code brought up to date, and its compared values masked unless
+    /// `reveal`.
     static func items(_ condition: String, _ params: [PostgresValue], context: IdentityContext,
                       connection: PostgresConnection, reveal: Bool) throws -> [(id: Int64, item: ReviewItem)] {
         let rows = try connection.query(
@@ -156,7 +160,8 @@ struct ReviewHandlers {
             SELECT r.id, r.status, p.source_system, p.source_key, r.candidate, r.created_at, r.decided_by, r.decided_at,
                    r.reason, coalesce(s.code, c.code, ''), q.source_system, q.source_key
             FROM review_item r JOIN party_record p ON p.id = r.record_id JOIN party_record q ON q.id = r.candidate_record_id
-            LEFT JOIN customer c ON c.id = q.customer_id LEFT JOIN customer s ON s.id = c.survivor_id
+            LEFT JOIN party_link ql ON ql.record_id = q.id
+            LEFT JOIN customer c ON c.id = ql.customer_id LEFT JOIN customer s ON s.id = c.survivor_id
             WHERE
             """ + " " + condition, params)
         let explanations = Explanations(context: context, connection: connection, reveal: reveal)

@@ -37,8 +37,8 @@ enum ReviewQueue {
         try connection.execute(
             """
             UPDATE review_item r SET status = $2
-            FROM party_record a, party_record b
-            WHERE r.status = $3 AND a.id = r.record_id AND b.id = r.candidate_record_id
+            FROM party_link a, party_link b
+            WHERE r.status = $3 AND a.record_id = r.record_id AND b.record_id = r.candidate_record_id
               AND a.customer_id = $1 AND b.customer_id = $1
             """, [.int(customer), .int(superseded), .int(pending)])
     }
