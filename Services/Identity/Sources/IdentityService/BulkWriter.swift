@@ -99,11 +99,12 @@ struct BulkWriter {
                 })
             steps.end("link rows")
             // The links are new rows of a narrow table; the records' sealed forms are not written again. The job's
-            // link rows stay in bulk_link for the business records below.
+            // link rows stay in bulk_link for the business records below. A fresh table is read back in the order it
+            // was written, record order: an ORDER BY would sort every row only to repeat it.
             try connection.execute(
                 """
                 INSERT INTO party_link (record_id, customer_id, linked_by, link_weight, match_keys)
-                SELECT record_id, customer_id, linked_by, weight, keys FROM bulk_link ORDER BY record_id
+                SELECT record_id, customer_id, linked_by, weight, keys FROM bulk_link
                 """)
             steps.end("links")
             try Self.copyKeys(
