@@ -157,7 +157,7 @@ let package = Package(
 
             .executableTarget(name: "IdentityBenchmark",
                               dependencies: ["CLMTesting", "IdentityAPI", "IdentityTestSupport", "Models", "RPC",
-                                             "ServiceAPI"],
+                                             "ServiceAPI", "Store"],
                               path: "Tests/Benchmarks/IdentityBenchmark", swiftSettings: strict),
 
             .executableTarget(name: "ScoringBenchmark",
