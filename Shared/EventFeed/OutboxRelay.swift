@@ -17,6 +17,7 @@ public final class OutboxRelay: Service, Sendable {
     private let worker: BatchWorker
     private let batchSize: Int
     private let vacuumAfter: Int
+    private let logger: Logger
     /// Rows numbered since the outbox was last vacuumed. Numbering a row leaves its old version in the work-list
     /// index until a vacuum, and every look for new rows walks past them: after a bulk load's 485,000 events a look
     /// took 2 ms instead of a tenth of that, once for every event that followed, until autovacuum came round.
@@ -38,6 +39,7 @@ public final class OutboxRelay: Service, Sendable {
                                   sweepInterval: sweepInterval, logger: logger)
         self.batchSize = batchSize
         self.vacuumAfter = vacuumAfter
+        self.logger = logger
     }
 
     /// Tells the relay that rows were just committed in this process, so it need not wait for NOTIFY.
@@ -77,8 +79,13 @@ public final class OutboxRelay: Service, Sendable {
             return count
         }
         if assigned < batchSize, numbered >= vacuumAfter {
-            try await pool.withConnection { try $0.executeScript("VACUUM outbox") }
-            numberedSinceVacuum.withLock { $0 -= numbered }
+            // The positions are committed; a vacuum that fails is tried again next time, without holding up the feed.
+            do {
+                try await pool.withConnection { try $0.executeScript("VACUUM outbox") }
+                numberedSinceVacuum.withLock { $0 -= numbered }
+            } catch {
+                logger.warning("vacuuming the outbox failed; will try again", metadata: ["error": "\(error)"])
+            }
         }
         return assigned
     }
