@@ -144,7 +144,7 @@ public enum ResidentIDNormalizer {
     }
 
     private static let separators: Set<Character> = ["-", "‐", "‑", "–", "—", "_", "."]
-    private static let asciiSeparators: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")]
+    private static let asciiSeparators = separators.compactMap(\.asciiValue)
 
     // Province-level codes of GB/T 2260, plus 81–83 used by residence permits for HK, Macao and Taiwan residents.
     private static let validProvinceCodes: Set<Int> = [

@@ -37,7 +37,7 @@ struct BulkHandlers {
             }
             let total = try connection.query("""
                 SELECT count(*) FROM party_record p
-                WHERE NOT EXISTS (SELECT 1 FROM party_link l WHERE l.record_id = p.id)
+                WHERE \(PartyStore.deferred)
                 """)[0]
                 .decode(Int64.self, at: 0)
             try connection.execute(

@@ -70,7 +70,7 @@ struct BulkReader {
                 """
                 SELECT p.id, p.source_system, p.source_key, p.kind, p.match_fields, p.source_updated_at
                 FROM party_record p
-                WHERE p.id > $1 AND NOT EXISTS (SELECT 1 FROM party_link l WHERE l.record_id = p.id)
+                WHERE p.id > $1 AND \(PartyStore.deferred)
                 ORDER BY p.id LIMIT $2
                 """, [.int(after), .int(Int64(Self.pageSize))]).map { row in
                 StoredRow(id: try row.decode(Int64.self, at: 0),
@@ -113,7 +113,7 @@ struct BulkReader {
             try connection.query(
                 """
                 SELECT p.id, p.normalised FROM party_record p
-                WHERE p.id BETWEEN $1 AND $2 AND NOT EXISTS (SELECT 1 FROM party_link l WHERE l.record_id = p.id)
+                WHERE p.id BETWEEN $1 AND $2 AND \(PartyStore.deferred)
                 ORDER BY p.id
                 """, [.int(ids[0]), .int(ids[ids.count - 1])]).map {
                 (id: try $0.decode(Int64.self, at: 0), normalised: try $0.decode([UInt8].self, at: 1))

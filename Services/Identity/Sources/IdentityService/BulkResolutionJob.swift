@@ -63,7 +63,7 @@ struct BulkResolutionJob: Sendable {
                 try connection.query(
                     """
                     SELECT p.id FROM party_record p
-                    WHERE p.id > $1 AND NOT EXISTS (SELECT 1 FROM party_link l WHERE l.record_id = p.id)
+                    WHERE p.id > $1 AND \(PartyStore.deferred)
                     ORDER BY p.id LIMIT 1000
                     """,
                     [.int(from)]).map { try $0.decode(Int64.self, at: 0) }
@@ -163,7 +163,7 @@ enum StoredParty {
         let rows = try connection.query(
             """
             SELECT p.source_system, p.source_key, p.record, p.received_at FROM party_record p
-            WHERE p.id = $1 AND NOT EXISTS (SELECT 1 FROM party_link l WHERE l.record_id = p.id) FOR UPDATE
+            WHERE p.id = $1 AND \(PartyStore.deferred) FOR UPDATE
             """, [.int(id)])
         guard let row = rows.first else { return nil }
         let ref = SourceRef(sourceSystem: try row.decode(String.self, at: 0), sourceKey: try row.decode(String.self, at: 1))

@@ -27,6 +27,9 @@ enum PartyStore {
                               matchKeys: SQLArray.parse(try row.decode(String.self, at: 3)).compactMap { Int64($0) })
     }
 
+    /// The SQL condition, on `party_record p`, that a record's resolution is deferred: it has no link yet.
+    static let deferred = "NOT EXISTS (SELECT 1 FROM party_link l WHERE l.record_id = p.id)"
+
     /// The stored record `ref` and the customer it is linked to (nil while its resolution is deferred); nil when no
     /// such record is stored.
     static func link(of ref: SourceRef, on c: PostgresConnection) throws -> (record: Int64, customer: Int64?)? {
