@@ -56,8 +56,8 @@ public struct FeedReader: Sendable {
                           occurredAt: Timestamp(unixMicros: try row.decode(Int64.self, "occurred_micros")),
                           traceID: try row.decode(String.self, "trace_id"))
             }
-            let head = try connection.query("SELECT coalesce(max(position), 0) AS head FROM outbox")
-            return ListEventsResponse(events: events, headPosition: try head.first?.decode(Int64.self, "head") ?? 0)
+            let head = try connection.query(FeedPositions.head)
+            return ListEventsResponse(events: events, headPosition: try head.first?.decode(Int64.self, "position") ?? 0)
         }
     }
 

@@ -7,9 +7,10 @@ import Synchronization
 ///
 /// Rows get their `id` from a sequence when inserted, so ids become visible out of order when writers commit out of
 /// order. The relay looks only at committed rows, and numbers them after the highest position given so far, under an
-/// advisory lock held to the end of its transaction: positions therefore become visible in order, densely, and a
-/// reader that has seen position N will never later find a new event below N. Every replica runs a relay; the lock
-/// lets one at a time work.
+/// advisory lock held to the end of its transaction (`FeedPositions`): positions therefore become visible in order,
+/// densely, and a reader that has seen position N will never later find a new event below N. Every replica runs a
+/// relay; the lock lets one at a time work. A bulk append (`Outbox.appendAllPositioned`) gives its rows their
+/// positions itself, under the same lock, and leaves the relay nothing to number for them.
 public final class OutboxRelay: Service, Sendable {
     private let pool: PostgresPool
     private let names: FeedNames
@@ -20,7 +21,8 @@ public final class OutboxRelay: Service, Sendable {
     private let logger: Logger
     /// Rows numbered since the outbox was last vacuumed. Numbering a row leaves its old version in the work-list
     /// index until a vacuum, and every look for new rows walks past them: after a bulk load's 485,000 events a look
-    /// took 2 ms instead of a tenth of that, once for every event that followed, until autovacuum came round.
+    /// took 2 ms instead of a tenth of that, once for every event that followed, until autovacuum came round. Rows
+    /// appended with their positions are not counted: they are never updated and leave no old versions.
     private let numberedSinceVacuum = Mutex(0)
 
     /// - Parameters:
@@ -56,12 +58,11 @@ public final class OutboxRelay: Service, Sendable {
         let names = names
         let batchSize = batchSize
         let assigned = try await pool.transaction { connection -> Int in
-            let locked = try connection.query("SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked",
-                                              [.text(names.relayLockKey)])
-            // Another replica's relay is at work; it will number these rows.
-            guard try locked.first?.decode(Bool.self, "locked") == true else { return 0 }
+            // Another replica's relay is at work, and will number these rows; or a bulk append is giving its rows
+            // positions, and its NOTIFY will wake the relay again when it commits.
+            guard try FeedPositions.tryLock(names, on: connection) else { return 0 }
             let rows = try connection.query("""
-                WITH head AS (SELECT coalesce(max(position), 0) AS position FROM outbox),
+                WITH head AS (\(FeedPositions.head)),
                      batch AS (SELECT id, row_number() OVER (ORDER BY id) AS n
                                FROM outbox WHERE position IS NULL ORDER BY id LIMIT $1)
                 UPDATE outbox SET position = head.position + batch.n

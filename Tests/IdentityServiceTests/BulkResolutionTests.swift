@@ -7,6 +7,7 @@ import Models
 import RPC
 import Store
 import Testing
+import WireCodec
 
 /// Bulk resolution through the real clm-identity, and the issue's agreement rule: a book loaded in one go or in ten
 /// slices gives clusterings whose pairwise F1 (against the generator's truth) differ by at most 0.005.
@@ -30,16 +31,7 @@ import Testing
                 #expect(stored.summary.created == Int32(part.count))
                 #expect(stored.results.allSatisfy { $0.customerCode.isEmpty })
             }
-            let started = try await client.call(IdentityAPI.startBulkResolution,
-                                                StartBulkResolutionRequest(estimateParameters: slice == 0,
-                                                                           operatorId: "test"))
-            var job = started.job
-            let giveUp = ContinuousClock.now + .seconds(300)
-            while job.state == .running, ContinuousClock.now < giveUp {
-                try await Task.sleep(for: .milliseconds(100))
-                job = try await client.call(IdentityAPI.getBulkResolution,
-                                            GetBulkResolutionRequest(jobId: started.job.jobId)).job
-            }
+            let job = try await runJob(client, estimate: slice == 0)
             #expect(job.state == .succeeded, "job: \(job.message)\n\(suite.logTail(.identity))")
             // The job leaves the tables it wrote vacuumed and analysed.
             let tidied = try await withPostgresPool(database.superuser, label: "clm.test.bulk") { pool in
@@ -67,6 +59,20 @@ import Testing
         return codeOf
     }
 
+    /// Starts a bulk resolution and waits for it to end; returns the job as it ended.
+    static func runJob(_ client: RPCClient, estimate: Bool) async throws -> Job {
+        let request = StartBulkResolutionRequest(estimateParameters: estimate, operatorId: "test")
+        let started = try await client.call(IdentityAPI.startBulkResolution, request)
+        var job = started.job
+        let giveUp = ContinuousClock.now + .seconds(300)
+        while job.state == .running, ContinuousClock.now < giveUp {
+            try await Task.sleep(for: .milliseconds(100))
+            job = try await client.call(IdentityAPI.getBulkResolution,
+                                        GetBulkResolutionRequest(jobId: started.job.jobId)).job
+        }
+        return job
+    }
+
     @Test(.enabled(if: book != nil)) func oneGoAndTenSlicesAgree() async throws {
         let book = try #require(Self.book)
         let truth = Dictionary(uniqueKeysWithValues: book.entities.enumerated().map { ($0, $1) })
@@ -77,6 +83,72 @@ import Testing
         print("bulk, one go: \(whole); ten slices: \(inSlices)")
         #expect(whole.f1 >= 0.99)
         #expect(abs(whole.f1 - inSlices.f1) <= 0.005)
+    }
+
+    /// The job numbers its CustomerCreated events in its own transaction: they are in the feed, densely, the moment
+    /// it commits, written once and never updated by a relay. The event of a business record stored before its party
+    /// was resolved, appended by the job without a position, is numbered by the relay after them.
+    @Test(.enabled(if: book != nil)) func theJobsCustomerEventsArePositionedAtCommitAndBusinessEventsFollow()
+        async throws
+    {
+        let book = try #require(Self.book)
+        let parties = Array(book.parties.prefix(400))
+        let database = try await PostgresTestCluster.shared().createSuiteDatabase([.identity], prefix: "bulkfeed")
+        let suite = try await ServiceProcesses.start([.identity], database: database)
+        defer { Task { await suite.stopAll() } }
+        let client = suite.client(.identity)
+        _ = try await client.call(IdentityAPI.ingestParties,
+                                  IngestPartiesRequest(records: parties, deferResolution: true))
+        let holder = parties[0].ref
+        let policy = PolicyRecord(ref: SourceRef(sourceSystem: holder.sourceSystem, sourceKey: "POL-BULK-1"),
+                                  sourceVersion: 1, productLine: .life, productCode: "L01",
+                                  parties: [PolicyParty(party: holder, role: .policyholder)],
+                                  premium: Money(minorUnits: 120_000, currency: "CNY"), paymentMode: .monthly,
+                                  issueDate: CalendarDate(year: 2020, month: 1, day: 15), status: .inForce)
+        let stored = try await client.call(IdentityAPI.ingestPolicies, IngestPoliciesRequest(records: [policy]))
+        #expect(stored.results.map(\.outcome) == [.created])
+
+        let job = try await Self.runJob(client, estimate: true)
+        #expect(job.state == .succeeded, "job: \(job.message)\n\(suite.logTail(.identity))")
+        let customers = try await client.call(IdentityAPI.getStatistics, GetStatisticsRequest()).customers
+        #expect(customers > 0)
+
+        struct Row: Sendable { var position: Int64?, type: String, byTheJob: Bool }
+        try await withPostgresPool(database.superuser, label: "clm.test.bulkfeed") { pool in
+            /// The outbox in id order; `byTheJob` when the row is still the version the job's transaction wrote (the
+            /// transaction that wrote the customers).
+            func outbox() async throws -> [Row] {
+                try await pool.withConnection { connection in
+                    try connection.query(
+                        """
+                        SELECT position, event_type,
+                               xmin::text = ALL (SELECT DISTINCT xmin::text FROM identity.customer) AS by_job
+                        FROM identity.outbox ORDER BY id
+                        """).map {
+                        Row(position: try $0.decode(Int64?.self, at: 0), type: try $0.decode(String.self, at: 1),
+                            byTheJob: try $0.decode(Bool.self, at: 2))
+                    }
+                }
+            }
+            let created = try await outbox().filter { $0.type == CustomerCreated.protoName }
+            #expect(created.count == Int(customers))
+            #expect(created.compactMap(\.position) == Array(1...customers), "numbered densely, in the job's order")
+            #expect(created.allSatisfy { $0.byTheJob })
+
+            // Once the relay has numbered what waits, the policy's event follows every customer's.
+            let giveUp = ContinuousClock.now + .seconds(10)
+            var rows = try await outbox()
+            while rows.contains(where: { $0.position == nil }), ContinuousClock.now < giveUp {
+                try await Task.sleep(for: .milliseconds(20))
+                rows = try await outbox()
+            }
+            #expect(rows.compactMap(\.position).sorted() == Array(1...Int64(rows.count)))
+            let linked = rows.filter { $0.type == PolicyLinked.protoName }
+            #expect(linked.count == 1)
+            #expect(linked.allSatisfy { ($0.position ?? 0) > customers })
+            // The relay updated no customer event: each is still the job's version.
+            #expect(rows.filter { $0.type == CustomerCreated.protoName }.allSatisfy { $0.byTheJob })
+        }
     }
 
     @Test func aSecondJobWhileOneRunsIsRefusedAndAnUnknownJobIsNotFound() async throws {

@@ -1,8 +1,8 @@
 // identity-bench: issue 3's benchmark. A generated book is loaded into a real clm-identity on a private PostgreSQL:
 // every party record stored deferred over RPC, then one bulk resolution; then new records resolved and stored one at
-// a time through the RPC with the book in place, half right after the job and half once identity's feed has caught up
-// with the job's events. The baseline measured in the same run is the health check's round trip on the same socket,
-// so the online figure reads as a ratio as well as in milliseconds.
+// a time through the RPC with the book in place, half right after the job and half once identity's feed has settled
+// (no outbox row waiting for a position, no vacuum of the outbox running). The baseline measured in the same run is
+// the health check's round trip on the same socket, so the online figure reads as a ratio as well as in milliseconds.
 //
 //     identity-bench [--records N] [--online M]        (defaults 1,000,000 and 2,000)
 
@@ -122,8 +122,10 @@ func resolveOneByOne(_ records: ArraySlice<PartyRecord>) async throws -> (latenc
     }
     return (latencies, outcomes)
 }
-// The first half right after the bulk job, while identity's feed still numbers the job's events (one per new
-// customer) and then vacuums its outbox; the second half once that is done.
+// The first half right after the bulk job; the second half once identity's feed has settled: no outbox row waiting
+// for a position, and no vacuum of the outbox running. (The job numbers its own events, one per new customer; before
+// it did, the relay numbered them all after the job and then vacuumed the outbox, and online resolution was slower
+// until it had.)
 let half = onlineRecords.count / 2
 let (afterJob, firstOutcomes) = try await resolveOneByOne(onlineRecords[..<half])
 started = clock.now

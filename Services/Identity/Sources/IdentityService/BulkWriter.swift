@@ -26,8 +26,8 @@ struct BulkWriter {
         var encodedProfile: [UInt8]
     }
 
-    /// Writes customers, links, keys, reviews and events; returns how many customers were created and how long each
-    /// step took.
+    /// Writes customers, links, keys, reviews and business records' events, then the customers' events with their
+    /// feed positions; returns how many customers were created and how long each step took.
     func write(_ loaded: BulkReader.Loaded, resolution: BulkResolution,
                activate: Bool) async throws -> (customers: Int, steps: StepTimes) {
         var steps = StepTimes()
@@ -114,11 +114,6 @@ struct BulkWriter {
                     }
                 }, on: connection)
             steps.end("blocking index")
-            try context.outbox.appendAll(customers.map { customer in
-                (CustomerCreated(customerCode: customer.code, profile: customer.profile,
-                                 record: loaded.refs[customer.members[0]], operationId: operation.id), customer.code)
-            }, on: connection)
-            steps.end("events")
             try Self.queueReviews(resolution, loaded: loaded, indexOf: indexOf, context: context, on: connection)
             if activate {
                 _ = try context.matchers.activate(matcher, fittedOn: loaded.records.count, on: connection)
@@ -143,6 +138,14 @@ struct BulkWriter {
                 """)
             for row in dependants { try linked.emit(record: try row.decode(Int64.self, at: 0)) }
             steps.end("reviews, model and business links")
+            // Last, because it holds the feed's lock to commit: the CustomerCreated events are copied with their
+            // positions, so no relay has to number (update) a million rows after the load. The business records'
+            // events above have none yet; the relay numbers them after commit, so they follow their customers'.
+            try context.outbox.appendAllPositioned(customers.map { customer in
+                (CustomerCreated(customerCode: customer.code, profile: customer.profile,
+                                 record: loaded.refs[customer.members[0]], operationId: operation.id), customer.code)
+            }, on: connection)
+            steps.end("events")
             return steps
         }
         return (customers.count, timed)
