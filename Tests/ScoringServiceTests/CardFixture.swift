@@ -20,6 +20,8 @@ struct CardFixture: Sendable {
     /// Non-nil puts the customer on the VIP list.
     var vipSince: CalendarDate?
     var tenureMonths: Int32 = 0
+    /// The feed position of the facts the card claims to be computed from.
+    var factsPosition: Int64 = 0
 
     /// A well-formed customer code that sorts by `n` (0–31): `C000000000` + `n` in Crockford's base 32 + its check
     /// character.
@@ -40,7 +42,8 @@ struct CardFixture: Sendable {
                                      policyCount: Int32(lines.count), productLineCount: Int32(lines.count),
                                      productLines: lines),
             loyalty: LoyaltyAssessment(loyaltyScore: 50, continuousTenureMonths: tenureMonths, vip: vipSince != nil,
-                                       vipSince: vipSince))
+                                       vipSince: vipSince),
+            factsPosition: factsPosition)
     }
 
     /// Inserts `cards` with the superuser pool.
@@ -57,7 +60,7 @@ struct CardFixture: Sendable {
                         INSERT INTO scoring.score_card (customer_code, card, tier, layer, risk_grade, potential, vip,
                             value_score, risk_score, annualised_minor, clv_minor, product_lines, facts_position,
                             scored_at, vip_since, continuous_tenure_months, rule_set_id, rule_set_version)
-                        VALUES ($1, $2, $3, $4, 'RISK_GRADE_B', $5, $6, $7, 10, $8, $9, $10::text[], 0, $11,
+                        VALUES ($1, $2, $3, $4, 'RISK_GRADE_B', $5, $6, $7, 10, $8, $9, $10::text[], $14, $11,
                                 $12, $13, 'book-2025', 3)
                         """,
                         [.text(fixture.code), .bytes(Array(bytes.readableBytesView)), .text(fixture.tier.rawValue),
@@ -65,7 +68,7 @@ struct CardFixture: Sendable {
                          .double(fixture.valueScore), .int(fixture.premiumMinor), .int(fixture.premiumMinor * 3),
                          .text("{" + fixture.lines.map(\.rawValue).joined(separator: ",") + "}"),
                          .timestamp(microsSince1970: fixture.card.value.scoredAt.unixMicros), day,
-                         .int(Int64(fixture.tenureMonths))])
+                         .int(Int64(fixture.tenureMonths)), .int(fixture.factsPosition)])
                 }
             }
         }

@@ -137,11 +137,12 @@ import Testing
         do {
             let suite = try await ServiceProcesses.start(
                 [.scoring], database: database,
-                environment: ["CLM_SCORING_RESCORE_WORKERS": "4", "CLM_DB_POOL_SIZE": "4"], timeout: .seconds(20))
+                environment: ["CLM_SCORING_RESCORE_WORKERS": "3", "CLM_DB_POOL_SIZE": "4"], timeout: .seconds(20))
             await suite.stopAll()
-            Issue.record("clm-scoring started with 4 rescore workers on a pool of 4")
+            Issue.record("clm-scoring started with 3 rescore workers and the book's reader on a pool of 4")
         } catch {
-            #expect("\(error)".contains("setting CLM_SCORING_RESCORE_WORKERS: 4 workers leave no connection of the 4"),
+            #expect("\(error)".contains(
+                "setting CLM_SCORING_RESCORE_WORKERS: 3 workers and the book's reader leave no connection of the 4"),
                     "\(error)")
         }
     }

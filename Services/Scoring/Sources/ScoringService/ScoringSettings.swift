@@ -157,20 +157,29 @@ struct ScoringSettings: Sendable {
 }
 
 extension ScoringSettings {
-    /// These settings with the full rescore's workers fitted to a pool of `poolSize` connections, which the rescorer
-    /// and the calls share: the default shrinks to leave them one; a number given that leaves none is refused.
-    /// - Throws: `ConfigurationError` for a `CLM_SCORING_RESCORE_WORKERS` of `poolSize` or more.
+    /// These settings with the full rescore's workers fitted to a pool of `poolSize` connections. A full rescore
+    /// reads the book on one connection and scores it on `rescoreWorkers` others; the rescorer and the calls share the
+    /// rest. The default shrinks to leave them one (on a pool of 2 they wait while a full rescore runs); a number
+    /// given that leaves them none is refused, and so is a pool of 1, on which a full rescore could not both read and
+    /// write.
+    /// - Throws: `ConfigurationError` for a pool of 1, or a `CLM_SCORING_RESCORE_WORKERS` above `poolSize - 2`.
     func inPool(of poolSize: Int) throws(ConfigurationError) -> ScoringSettings {
+        guard poolSize >= 2 else {
+            throw ConfigurationError(
+                setting: "CLM_DB_POOL_SIZE",
+                "scoring needs at least 2 connections: a full rescore reads the book on one and writes cards on "
+                    + "another")
+        }
         var fitted = self
         if rescoreWorkersGiven {
-            guard rescoreWorkers < poolSize else {
+            guard rescoreWorkers + 2 <= poolSize else {
                 throw ConfigurationError(
                     setting: "CLM_SCORING_RESCORE_WORKERS",
-                    "\(rescoreWorkers) workers leave no connection of the \(poolSize) in the pool (CLM_DB_POOL_SIZE) "
-                        + "for the rescorer and the calls; use fewer workers or a larger pool")
+                    "\(rescoreWorkers) workers and the book's reader leave no connection of the \(poolSize) in the pool "
+                        + "(CLM_DB_POOL_SIZE) for the rescorer and the calls; use fewer workers or a larger pool")
             }
         } else {
-            fitted.rescoreWorkers = max(1, min(rescoreWorkers, poolSize - 1))
+            fitted.rescoreWorkers = max(1, min(rescoreWorkers, poolSize - 2))
         }
         return fitted
     }

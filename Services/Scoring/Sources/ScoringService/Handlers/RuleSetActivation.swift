@@ -33,7 +33,7 @@ struct RuleSetActivation {
                                                         pool: context.pool)
         let validation = RuleSetValidation(candidate, mortalityTables: Set(context.settings.mortalityTables.keys))
         let context = self.context
-        return try await context.pool.withConnection { connection in
+        return try await context.pool.transaction(isolation: .repeatableRead) { connection in
             let active = try RuleSetStore(connection: connection).activeRef() ?? RuleSetRef()
             guard validation.isValid else { return DryRunRuleSetResponse(problems: validation.problems, active: active) }
             let summary = try BookDryRun(context: context, connection: connection)

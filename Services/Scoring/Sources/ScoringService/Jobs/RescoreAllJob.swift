@@ -5,22 +5,23 @@ import Models
 import ScoringAPI
 import ScoringModel
 import Store
-import Synchronization
 
 /// One full rescore: every customer of the book scored again under the active rule set, against statistics
 /// measured afresh (`BookStatisticsStore.measure`).
 ///
-/// Customers are scored in the book's code order, a chunk of consecutive codes per transaction (cards, events and
-/// the job's progress together), `CLM_SCORING_RESCORE_WORKERS` chunks at once (`BookChunks`); measuring the book
-/// reads it the same way. A crash loses at most the chunks in flight: the replica that claims the job next (its
-/// heartbeat gone stale) measures the book again and carries on after the committed run of chunks from the start
-/// (`ChunkFrontier`); a chunk that had committed beyond it is scored again, to the same cards and no events. A job
-/// cancelled meanwhile (a newer activation supersedes it) stops at its next chunk.
+/// Both passes read the book with one ordered scan per fact table (`BookScan`), each in one snapshot. The scoring
+/// pass's scan hands runs of consecutive customers (`BookRun`) to `CLM_SCORING_RESCORE_WORKERS` workers through a
+/// short queue (`RunQueue`); each run is one transaction (cards, events with their feed positions, and the job's
+/// progress together). A card the rescorer wrote meanwhile from facts newer than the snapshot stands
+/// (`Rescoring.rescore(run:frame:)`). A crash loses at most the runs in flight: the replica that claims the job next
+/// (its heartbeat gone stale) measures the book again and carries on after the committed runs from the start
+/// (`RunLedger`); a run that had committed beyond them is scored again, to the same cards and no events. A job
+/// cancelled meanwhile (a newer activation supersedes it) stops at its next run.
 struct RescoreAllJob: Sendable {
     let context: ScoringContext
     let stored: RescoreJobStore.Stored
 
-    /// Customers scored per transaction.
+    /// Customers scored per transaction, about.
     static let chunkSize = 5_000
 
     func run() async {
@@ -60,67 +61,60 @@ struct RescoreAllJob: Sendable {
         let context = self.context
         let settings = context.settings
         let asOf = settings.asOf
-        let (ruleSet, book, position) = try await context.pool.withConnection { connection in
-            // Customers with a card but no facts left lose it on the way.
-            (try context.ruleSets.current(on: connection),
-             try FactReader(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
-                .allCodesAndCards(after: stored.afterCode),
-             try BookStatisticsStore.feedPosition(on: connection))
-        }
-        let codes = book.codes
+        let after = stored.afterCode
+        let ruleSet = try await context.pool.withConnection { try context.ruleSets.current(on: $0) }
         let ruleSetText = ruleSet.map { "rule set \($0.ruleSetId) v\($0.version)" } ?? "no rule set active"
-        guard try await progress(total: Int64(codes.count), done: Int64(book.upTo), after: "",
-                                 "measuring the book; \(ruleSetText)")
+        guard try await progress(total: nil, done: 0, after: after, "measuring the book; \(ruleSetText)") else { return nil }
+
+        let position = try await context.pool.withConnection { try BookStatisticsStore.feedPosition(on: $0) }
+        let measured = try await BookStatisticsStore.measure(ruleSet: ruleSet, settings: settings, asOf: asOf,
+                                                             countingThrough: after, pool: context.pool)
+        try await context.pool.withConnection { connection in
+            try context.books.store(measured.statistics, customers: measured.customers, position: position,
+                                    ruleSet: ruleSet, asOf: asOf, on: connection)
+        }
+        let measuredTime = clock.now - start
+        guard try await progress(total: Int64(measured.customers), done: Int64(measured.customersThrough),
+                                 after: after, "scoring; \(ruleSetText)")
         else { return nil }
 
-        let statistics = try await BookStatisticsStore.measure(codes: codes, ruleSet: ruleSet, settings: settings,
-                                                               asOf: asOf, workers: settings.rescoreWorkers,
-                                                               pool: context.pool)
-        try await context.pool.withConnection { connection in
-            try context.books.store(statistics, customers: codes.count, position: position, ruleSet: ruleSet,
-                                    asOf: asOf, on: connection)
-        }
-        let measured = clock.now - start
-
-        let frame = ScoringFrame(ruleSet: ruleSet, settings: settings, book: statistics, now: .now,
+        let frame = ScoringFrame(ruleSet: ruleSet, settings: settings, book: measured.statistics, now: .now,
                                  trigger: stored.trigger)
-        let chunks = BookChunks(codes: Array(codes[book.upTo...]), size: Self.chunkSize,
-                                workers: settings.rescoreWorkers)
-        let frontier = Mutex(ChunkFrontier())
         let scoringStart = clock.now
-        let tallies: [Tally]
+        let ledger = RunLedger(after: after, done: measured.customersThrough)
+        let pass = BookPass(pool: context.pool, after: after, runSize: Self.chunkSize, workers: settings.rescoreWorkers,
+                            utcOffsetSeconds: settings.utcOffsetSeconds)
+        let tally: Tally
         do {
-            tallies = try await chunks.run(start: { Tally() }) { tally, index, chunk in
+            tally = try await pass.run(start: { Tally() }, onRead: { run in
+                ledger.read(run.index, customers: run.fetched.count, through: run.through ?? run.after)
+            }) { tally, run in
                 let outcome = try await context.pool.transaction { connection -> Rescoring.Outcome? in
-                    let outcome = try Rescoring(context: context, connection: connection)
-                        .rescore(chunk, frame: frame, run: true)
-                    // Resumable after the committed run from the start, as it will be once this chunk commits.
-                    let reach = frontier.withLock { $0.prefix(ifCommitting: index) }
+                    let outcome = try Rescoring(context: context, connection: connection).rescore(run: run, frame: frame)
+                    // Resumable after the committed runs from the start, as it will be once this run commits.
+                    let reach = ledger.reach(ifCommitting: run.index)
                     let running = try RescoreJobStore(connection: connection).progress(
-                        id, done: Int64(book.upTo) + Int64(chunks.customers(before: reach)),
-                        afterCode: reach > 0 ? chunks.chunks[reach - 1].last ?? "" : "",
-                        message: "scoring; \(ruleSetText)")
-                    // Cancelled meanwhile: this chunk's cards stand (they are current), the rest is left to the
-                    // job that superseded this one.
+                        id, done: Int64(reach.done), afterCode: reach.afterCode, message: "scoring; \(ruleSetText)")
+                    // Cancelled meanwhile: this run's cards stand (they are current), the rest is left to the job
+                    // that superseded this one.
                     return running ? outcome : nil
                 }
                 guard let outcome else { throw JobCancelled() }
-                frontier.withLock { $0.commit(index) }
+                ledger.commit(run.index)
                 tally.add(outcome)
-                context.relay.poke()
-            }
+            }.reduce(into: Tally()) { $0.add($1) }
         } catch is JobCancelled {
             return nil
         }
-        let tally = tallies.reduce(into: Tally()) { $0.add($1) }
         let scoring = clock.now - scoringStart
         let total = clock.now - start
-        let rate = Double(codes.count) / max(total.inSeconds, 0.001)
-        return "\(codes.count) customers scored (\(ruleSetText)), \(tally.written) cards written, "
+        let customers = measured.customers
+        let rate = Double(customers) / max(total.inSeconds, 0.001)
+        return "\(customers) customers scored (\(ruleSetText)), \(tally.written) cards written, "
             + "\(tally.events) events; "
             + String(format: "%.1f s, %.0f customers/s: measuring the book %.1f s, scoring %.1f s "
                 + "(computation %.1f s on %d workers, the rest database)", total.inSeconds, rate,
-                measured.inSeconds, scoring.inSeconds, tally.compute.inSeconds, chunks.workers)
+                measuredTime.inSeconds, scoring.inSeconds, tally.compute.inSeconds, settings.rescoreWorkers)
     }
 
     /// What a worker's chunks did.

@@ -5,31 +5,30 @@ import Store
 
 /// A candidate rule set evaluated over the whole book without keeping anything: the book measured under the
 /// candidate, then every customer scored under it (their tier standing taken from their card now, hysteresis'
-/// minimum days lifted as on activation) and compared with their card now.
+/// minimum days lifted as on activation) and compared with their card now. Run in a transaction (the scans' cursors
+/// live in it; REPEATABLE READ gives the book one snapshot).
 struct BookDryRun {
     let context: ScoringContext
     let connection: PostgresConnection
 
     func run(_ candidate: RuleSet, examplesPerCell: Int32) throws -> DryRunSummary {
         let settings = context.settings
-        let reader = FactReader(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
-        let codes = try reader.allCodes()
-        let book = try BookStatisticsStore.measure(codes: codes, ruleSet: candidate, settings: settings,
-                                                   asOf: settings.asOf, read: reader.facts(ofRun:))
+        let book = try BookStatisticsStore.measure(ruleSet: candidate, settings: settings, asOf: settings.asOf,
+                                                   on: connection).statistics
         let frame = ScoringFrame(ruleSet: candidate, settings: settings, book: book, now: .now,
                                  trigger: .ruleSetActivated)
         let cards = ScoreCardStore(connection: connection)
         var summary = DryRunSummary(examplesPerCell: examplesPerCell, currency: settings.currency)
-        try BookStatisticsStore.forEachChunk(of: codes, read: reader.facts(ofRun:)) { facts in
-            let current = try cards.load(facts.map(\.facts.customerCode)).mapValues(\.card)
-            let customers = facts.sorted { $0.facts.customerCode < $1.facts.customerCode }
-                .map { (stored: $0, previous: current[$0.facts.customerCode]) }
-            for (customer, scored) in zip(customers, frame.score(customers)) {
-                // A card without a tier (scored while no rule set was active) counts as not scored now.
-                let before = customer.previous.flatMap { $0.value.tier == .unspecified ? nil : $0.value }
-                summary.add(before: before, after: scored.card.value)
+        try BookScan(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
+            .forEachDecodedRun(customers: BookStatisticsStore.chunkSize) { facts in
+                let current = try cards.load(facts.map(\.facts.customerCode)).mapValues(\.card)
+                let customers = facts.map { (stored: $0, previous: current[$0.facts.customerCode]) }
+                for (customer, scored) in zip(customers, frame.score(customers)) {
+                    // A card without a tier (scored while no rule set was active) counts as not scored now.
+                    let before = customer.previous.flatMap { $0.value.tier == .unspecified ? nil : $0.value }
+                    summary.add(before: before, after: scored.card.value)
+                }
             }
-        }
         return summary
     }
 }

@@ -24,7 +24,7 @@ final class BookStatisticsStore: Sendable {
         var ruleSet: RuleSetRef
     }
 
-    /// Customers read per statement while measuring.
+    /// Customers measured at a time.
     static let chunkSize = 5_000
 
     private let settings: ScoringSettings
@@ -48,13 +48,11 @@ final class BookStatisticsStore: Sendable {
             cache.withLock { $0 = known }
             return known.statistics
         }
-        let reader = FactReader(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
-        let codes = try reader.allCodes()
-        let statistics = try Self.measure(codes: codes, ruleSet: ruleSet, settings: settings, asOf: asOf,
-                                          read: reader.facts(ofRun:))
-        try store(statistics, customers: codes.count, position: cursor, ruleSet: ruleSet, asOf: asOf, on: connection)
-        logger.debug("measured the book", metadata: ["customers": "\(codes.count)", "position": "\(cursor)"])
-        return statistics
+        let measured = try Self.measure(ruleSet: ruleSet, settings: settings, asOf: asOf, on: connection)
+        try store(measured.statistics, customers: measured.customers, position: cursor, ruleSet: ruleSet, asOf: asOf,
+                  on: connection)
+        logger.debug("measured the book", metadata: ["customers": "\(measured.customers)", "position": "\(cursor)"])
+        return measured.statistics
     }
 
     /// Stores statistics just measured (by the rescorer or a full rescore) as the current ones.
@@ -75,51 +73,69 @@ final class BookStatisticsStore: Sendable {
         }
     }
 
-    /// Measures the book of `codes` under `ruleSet`, reading facts a chunk at a time: segment averages and RFM
-    /// edges in one pass, and when the rule set normalises some metric by percentile, its distribution in a
-    /// second (each customer assessed under the first pass's statistics).
-    static func measure(codes: [String], ruleSet: RuleSet?, settings: ScoringSettings, asOf: CalendarDate,
-                        read: ([String]) throws -> [String: StoredFacts]) throws -> BookStatistics {
-        var measurement = emptyMeasurement(ruleSet: ruleSet, settings: settings, asOf: asOf)
-        try forEachChunk(of: codes, read: read) { facts in
-            for stored in facts { measurement.add(stored.facts) }
-        }
-        var statistics = measurement.statistics()
-        guard let ruleSet, !ruleSet.percentileMetrics.isEmpty else { return statistics }
-        let percentiles = PercentilePass(ruleSet: ruleSet, settings: settings, statistics: statistics)
-        var values: [Metric: [Double]] = [:]
-        try forEachChunk(of: codes, read: read) { facts in percentiles.add(facts, to: &values) }
-        statistics.distributions = PercentilePass.distributions(values)
-        return statistics
+    /// The book as measured: its statistics, and how many customers it has.
+    struct MeasuredBook: Sendable {
+        var statistics: BookStatistics
+        var customers: Int
+        /// The customers whose codes sort no later than the code `measure` was asked to count through.
+        var customersThrough: Int
     }
 
-    /// `measure(codes:ruleSet:settings:asOf:read:)` with `workers` chunks in flight at once, each read on a
-    /// connection of `pool` (`BookChunks`): how a full rescore measures a large book.
-    static func measure(codes: [String], ruleSet: RuleSet?, settings: ScoringSettings, asOf: CalendarDate,
-                        workers: Int, pool: PostgresPool) async throws -> BookStatistics {
-        let chunks = BookChunks(codes: codes, size: chunkSize, workers: workers)
-        let read: @Sendable ([String]) async throws -> [StoredFacts] = { chunk in
-            try await pool.withConnection { connection in
-                Array(try FactReader(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
-                    .facts(ofRun: chunk).values)
+    /// Measures the book under `ruleSet` in the caller's transaction, reading the facts with whole-table scans
+    /// (`BookScan`): segment averages and RFM edges in one pass, and when the rule set normalises some metric by
+    /// percentile, its distribution in a second (each customer assessed under the first pass's statistics).
+    /// - Parameter through: also count the customers whose codes sort no later than this one.
+    static func measure(ruleSet: RuleSet?, settings: ScoringSettings, asOf: CalendarDate, countingThrough through: String = "",
+                        on connection: PostgresConnection) throws -> MeasuredBook {
+        let scan = BookScan(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
+        var measurement = emptyMeasurement(ruleSet: ruleSet, settings: settings, asOf: asOf)
+        var customersThrough = 0
+        try scan.forEachDecodedRun(parts: BookScan.Part.measurement, customers: chunkSize) { run in
+            for stored in run {
+                measurement.add(stored.facts)
+                if stored.facts.customerCode <= through { customersThrough += 1 }
             }
         }
-        let measurements = try await chunks.run(start: {
-            emptyMeasurement(ruleSet: ruleSet, settings: settings, asOf: asOf)
-        }) { measurement, _, chunk in
-            for stored in try await read(chunk) { measurement.add(stored.facts) }
+        var statistics = measurement.statistics()
+        if let ruleSet, !ruleSet.percentileMetrics.isEmpty {
+            let percentiles = PercentilePass(ruleSet: ruleSet, settings: settings, statistics: statistics)
+            var values: [Metric: [Double]] = [:]
+            try scan.forEachDecodedRun(customers: chunkSize) { run in percentiles.add(run, to: &values) }
+            statistics.distributions = PercentilePass.distributions(values)
+        }
+        return MeasuredBook(statistics: statistics, customers: measurement.customers,
+                           customersThrough: customersThrough)
+    }
+
+    /// `measure(ruleSet:settings:asOf:countingThrough:on:)` as a full rescore does it, on `settings.rescoreWorkers`
+    /// cores (`BookPass`): the scans' runs are decoded and measured by several tasks, whose measurements are then
+    /// combined.
+    static func measure(ruleSet: RuleSet?, settings: ScoringSettings, asOf: CalendarDate,
+                        countingThrough through: String = "", pool: PostgresPool) async throws -> MeasuredBook {
+        var pass = BookPass(pool: pool, parts: BookScan.Part.measurement, runSize: chunkSize,
+                            workers: settings.rescoreWorkers, utcOffsetSeconds: settings.utcOffsetSeconds)
+        let parts = try await pass.run(start: {
+            (measurement: emptyMeasurement(ruleSet: ruleSet, settings: settings, asOf: asOf), through: 0)
+        }) { part, run in
+            for stored in try run.facts(utcOffsetSeconds: settings.utcOffsetSeconds) {
+                part.measurement.add(stored.facts)
+                if stored.facts.customerCode <= through { part.through += 1 }
+            }
         }
         var measurement = emptyMeasurement(ruleSet: ruleSet, settings: settings, asOf: asOf)
-        for part in measurements { measurement.combine(part) }
+        for part in parts { measurement.combine(part.measurement) }
         var statistics = measurement.statistics()
-        guard let ruleSet, !ruleSet.percentileMetrics.isEmpty else { return statistics }
-        let percentiles = PercentilePass(ruleSet: ruleSet, settings: settings, statistics: statistics)
-        let parts = try await chunks.run(start: { [Metric: [Double]]() }) { values, _, chunk in
-            percentiles.add(try await read(chunk), to: &values)
+        if let ruleSet, !ruleSet.percentileMetrics.isEmpty {
+            let percentiles = PercentilePass(ruleSet: ruleSet, settings: settings, statistics: statistics)
+            pass.parts = BookScan.Part.allFacts
+            let values = try await pass.run(start: { [Metric: [Double]]() }) { values, run in
+                percentiles.add(try run.facts(utcOffsetSeconds: settings.utcOffsetSeconds), to: &values)
+            }
+            statistics.distributions = PercentilePass.distributions(
+                values.reduce(into: [:]) { all, part in all.merge(part, uniquingKeysWith: +) })
         }
-        statistics.distributions = PercentilePass.distributions(
-            parts.reduce(into: [:]) { all, part in all.merge(part, uniquingKeysWith: +) })
-        return statistics
+        return MeasuredBook(statistics: statistics, customers: measurement.customers,
+                            customersThrough: parts.reduce(0) { $0 + $1.through })
     }
 
     /// A measurement of no customers yet, under `ruleSet` (or the model's defaults without one).
@@ -127,17 +143,6 @@ final class BookStatisticsStore: Sendable {
                                          asOf: CalendarDate) -> BookMeasurement {
         ruleSet.map { BookMeasurement(asOf: asOf, ruleSet: $0, currency: settings.currency) }
             ?? BookMeasurement(settings: settings.metricSettings)
-    }
-
-    /// Reads `codes`' facts `chunkSize` customers at a time; `read` is given runs of consecutive codes.
-    static func forEachChunk(of codes: [String], read: ([String]) throws -> [String: StoredFacts],
-                             _ body: ([StoredFacts]) throws -> Void) throws {
-        var start = 0
-        while start < codes.count {
-            let chunk = Array(codes[start..<min(start + chunkSize, codes.count)])
-            try body(Array(try read(chunk).values))
-            start += chunk.count
-        }
     }
 
     /// The position in identity's feed the facts have reached.

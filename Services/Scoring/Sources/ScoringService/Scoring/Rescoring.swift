@@ -38,22 +38,56 @@ struct Rescoring {
         return try rescore(codes, frame: frame)
     }
 
-    /// Scores `codes` again in `frame` (a full rescore measures the book once for all its batches).
-    /// - Parameter run: `codes` are consecutive in the book's order (`FactReader.facts(ofRun:)`).
-    func rescore(_ codes: [String], frame: ScoringFrame, run: Bool = false) throws -> Outcome {
-        var outcome = Outcome()
-        guard !codes.isEmpty else { return outcome }
-        let aliases = Set(try connection.query(
+    /// Scores `codes` again in `frame`, reading their facts now.
+    func rescore(_ codes: [String], frame: ScoringFrame) throws -> Outcome {
+        guard !codes.isEmpty else { return Outcome() }
+        let aliases = try self.aliases(among: codes)
+        let reader = FactReader(connection: connection, utcOffsetSeconds: context.settings.utcOffsetSeconds)
+        let facts = try reader.facts(of: codes.filter { !aliases.contains($0) })
+        return try rescore(codes, facts: facts, aliases: aliases, stored: try ScoreCardStore(connection: connection)
+            .load(codes), frame: frame, snapshot: nil)
+    }
+
+    /// Scores again a run of a whole-book pass (`BookScan`): the customers whose facts the pass read, in its
+    /// snapshot of the facts as of feed position `snapshot`, and the cards stored now for codes in the run's range.
+    ///
+    /// The pass's snapshot may be older than a card the rescorer stored meanwhile; such a card is left as it is: a
+    /// card computed from facts the snapshot does not hold (its `factsPosition` beyond the customer's facts in the
+    /// snapshot, or, for a customer without facts in the snapshot, beyond `snapshot`) is neither replaced nor
+    /// removed. The events take their feed positions in this transaction, which then holds the feed's lock to its
+    /// end: the caller commits soon after.
+    func rescore(run: BookRun, frame: ScoringFrame) throws -> Outcome {
+        let stored = try ScoreCardStore(connection: connection).load(after: run.after, through: run.through)
+        let facts = Dictionary(uniqueKeysWithValues: try run.facts(utcOffsetSeconds: context.settings.utcOffsetSeconds)
+            .map { ($0.facts.customerCode, $0) })
+        let codes = Array(Set(facts.keys).union(stored.keys)).sorted()
+        return try rescore(codes, facts: facts, aliases: try aliases(among: codes), stored: stored, frame: frame,
+                           snapshot: run.snapshot)
+    }
+
+    /// The codes of `codes` that are now aliases of another customer.
+    private func aliases(among codes: [String]) throws -> Set<String> {
+        Set(try connection.query(
             "SELECT alias_code FROM customer_alias WHERE alias_code = ANY($1::text[])", [SQLValues.texts(codes)]
         ).map { try $0.decode(String.self, "alias_code") })
-        let live = codes.filter { !aliases.contains($0) }
-        let reader = FactReader(connection: connection, utcOffsetSeconds: context.settings.utcOffsetSeconds)
-        let facts = run ? try reader.facts(ofRun: codes).filter { !aliases.contains($0.key) } : try reader.facts(of: live)
-        let store = ScoreCardStore(connection: connection)
-        let stored = try store.load(codes)
-        outcome.previous = stored.mapValues(\.card)
-        outcome.removed = codes.filter { aliases.contains($0) || facts[$0] == nil }
+    }
 
+    /// - Parameter snapshot: the feed position of the snapshot `facts` were read in; nil when read in this
+    ///   transaction.
+    private func rescore(_ codes: [String], facts allFacts: [String: StoredFacts], aliases: Set<String>,
+                         stored allStored: [String: StoredCard], frame: ScoringFrame,
+                         snapshot: Int64?) throws -> Outcome {
+        var outcome = Outcome()
+        guard !codes.isEmpty else { return outcome }
+        // Cards from facts newer than the snapshot stand, and are not this rescore's to report.
+        let standing = snapshot.map { snapshot in
+            Set(allStored.filter { $0.value.card.factsPosition > (allFacts[$0.key]?.position ?? snapshot) }.keys)
+        } ?? []
+        let facts = allFacts.filter { !aliases.contains($0.key) && !standing.contains($0.key) }
+        let stored = allStored.filter { !standing.contains($0.key) }
+        let store = ScoreCardStore(connection: connection)
+        outcome.previous = stored.mapValues(\.card)
+        outcome.removed = codes.filter { aliases.contains($0) || (facts[$0] == nil && !standing.contains($0)) }
         var events = ScoreEvents()
         for code in outcome.removed {
             if let previous = outcome.previous[code] { events.removed(previous, merged: aliases.contains(code)) }
@@ -81,7 +115,8 @@ struct Rescoring {
         }
         try store.saveAll(changed)
         outcome.written = changed.count
-        try events.append(to: context.outbox, on: connection)
+        // A whole-book pass's events are many: they take their feed positions here rather than from the relay.
+        try events.append(to: context.outbox, positioned: snapshot != nil, on: connection)
         outcome.events = events.count
         return outcome
     }

@@ -23,7 +23,9 @@ struct ScoreCardStore {
 
     /// Stores each of `cards` as its customer's current card, a few statements however many cards: copied into a
     /// session-local staging table, then upserted, so that two transactions scoring the same customer at once (the
-    /// rescorer and a full rescore) wait for each other instead of one failing on the primary key.
+    /// rescorer and a full rescore) wait for each other instead of one failing on the primary key. A stored card
+    /// computed from newer facts (a higher `facts_position`, as when a full rescore's snapshot is older than the
+    /// rescorer's last read) is kept.
     func saveAll(_ cards: [StoredCard]) throws {
         guard !cards.isEmpty else { return }
         try connection.execute("CREATE TEMP TABLE IF NOT EXISTS score_card_incoming (LIKE score_card)")
@@ -31,17 +33,28 @@ struct ScoreCardStore {
         try connection.copyIn("COPY score_card_incoming (\(Self.columns)) FROM STDIN", rows: try cards.map(Self.row))
         try connection.execute(
             "INSERT INTO score_card (\(Self.columns)) SELECT \(Self.columns) FROM score_card_incoming "
-                + "ON CONFLICT (customer_code) DO UPDATE SET \(Self.updates)")
+                + "ON CONFLICT (customer_code) DO UPDATE SET \(Self.updates) "
+                + "WHERE score_card.facts_position <= excluded.facts_position")
     }
 
     /// The current cards of those of `codes` that have one, each without its explanation but with the explanation's
     /// encoding, to tell whether a card computed again differs (`StoredCard.isSame(as:)`).
     func load(_ codes: [String]) throws -> [String: StoredCard] {
         guard !codes.isEmpty else { return [:] }
+        return try cards(where: "customer_code = ANY($1::text[])", [SQLValues.texts(codes)])
+    }
+
+    /// The current cards of the codes after `after` through `through` (to the end of the book when nil), as
+    /// `load(_:)` gives them.
+    func load(after: String, through: String?) throws -> [String: StoredCard] {
+        try cards(where: "customer_code > $1 AND ($2::text IS NULL OR customer_code <= $2)",
+                  [.text(after), through.map(PostgresValue.text) ?? .null])
+    }
+
+    private func cards(where condition: String, _ parameters: [PostgresValue]) throws -> [String: StoredCard] {
         var cards: [String: StoredCard] = [:]
         for row in try connection.query(
-            "SELECT customer_code, card, explanation FROM score_card WHERE customer_code = ANY($1::text[])",
-            [SQLValues.texts(codes)]) {
+            "SELECT customer_code, card, explanation FROM score_card WHERE \(condition)", parameters) {
             let card = try Self.card(row)
             let explanation = try row.decode([UInt8]?.self, "explanation")
             // A card stored before explanations had their own column holds its explanation.

@@ -50,10 +50,20 @@ struct ScoreEvents {
     }
 
     /// Appends the events to the outbox in the caller's transaction.
-    func append(to outbox: Outbox, on connection: PostgresConnection) throws {
-        try outbox.appendAll(scoreChanged, on: connection)
-        try outbox.appendAll(tierChanged, on: connection)
-        try outbox.appendAll(vipEntered, on: connection)
-        try outbox.appendAll(vipLeft, on: connection)
+    /// - Parameter positioned: give them their feed positions now (`Outbox.appendAllPositioned`), as a full
+    ///   rescore does with its hundreds of thousands of events, instead of leaving them to the relay; the caller's
+    ///   transaction then holds the feed's lock to its end, so this must be its last real work.
+    func append(to outbox: Outbox, positioned: Bool = false, on connection: PostgresConnection) throws {
+        if positioned {
+            try outbox.appendAllPositioned(scoreChanged, on: connection)
+            try outbox.appendAllPositioned(tierChanged, on: connection)
+            try outbox.appendAllPositioned(vipEntered, on: connection)
+            try outbox.appendAllPositioned(vipLeft, on: connection)
+        } else {
+            try outbox.appendAll(scoreChanged, on: connection)
+            try outbox.appendAll(tierChanged, on: connection)
+            try outbox.appendAll(vipEntered, on: connection)
+            try outbox.appendAll(vipLeft, on: connection)
+        }
     }
 }

@@ -1,0 +1,250 @@
+import Models
+import ScoringModel
+import Store
+
+/// Every customer's facts in the book's order of codes, read with one ordered scan per fact table: how whole-book
+/// passes (measuring the book, full rescores) read.
+///
+/// Reading the book a run of codes at a time instead costs an index range scan per table and run, and the policies'
+/// join a probe per policy: with a million customers the facts of one run lie scattered over most of each table's
+/// pages, so every page was read again for nearly every run. Here each table is read once, sorted by customer, through
+/// a cursor; the customers are handed out in runs as soon as every table has been read past them.
+///
+/// The cursors live in the caller's transaction (REPEATABLE READ gives the whole pass one snapshot); a scan is used
+/// on that connection only, and from one thread.
+struct BookScan {
+    /// The fact tables, each read by a cursor of its own.
+    enum Part: CaseIterable, Sendable {
+        case profile, policies, payments, claims, servicing, serviceUsage, interactions
+        /// The customers who have claims, servicing or interactions, by code only (their facts are not read).
+        case otherCustomers
+
+        /// Every fact of every customer.
+        static let allFacts: Set<Part> = [.profile, .policies, .payments, .claims, .servicing, .serviceUsage,
+                                          .interactions]
+        /// What measuring the book needs (`BookMeasurement.add`: segments, premium, renewal interval, policies held
+        /// and service depth), and every other customer, by code.
+        static let measurement: Set<Part> = [.profile, .policies, .payments, .serviceUsage, .otherCustomers]
+    }
+
+    let connection: PostgresConnection
+    let utcOffsetSeconds: Int
+    /// Rows fetched from a cursor at a time.
+    var fetchSize = 10_000
+
+    /// Reads the facts in `parts` of every customer whose code sorts after `after` ("" for the whole book), and
+    /// calls `body` with runs of `customers` customers or a few more (a run takes whole fetches' worth of customers;
+    /// the last may have fewer), each run in order of codes and after the previous one.
+    /// A customer whose facts are all outside `parts` is not seen. The facts come as fetched, to be decoded
+    /// (`FetchedFacts.decoded`) wherever suits: the scan's own thread only sorts rows out by customer.
+    func forEachRun(after: String = "", parts: Set<Part> = Part.allFacts, customers: Int,
+                    _ body: ([FetchedFacts]) throws -> Void) throws {
+        // Sorting whole tables: plan for the whole result, not for its first rows.
+        try connection.execute("SET LOCAL cursor_tuple_fraction = 1.0")
+        var cursors = try Part.allCases.filter(parts.contains).enumerated().map { index, part in
+            try Cursor(part: part, name: "book_scan_\(index)", after: after, on: connection)
+        }
+        defer { for cursor in cursors { _ = try? connection.execute("CLOSE \(cursor.name)") } }
+        var run = Run()
+        while true {
+            for index in cursors.indices where cursors[index].needsRows {
+                try cursors[index].fetch(fetchSize, on: connection)
+            }
+            // A customer is complete once every table still being read has gone past its code.
+            let frontier = cursors.filter { !$0.exhausted }.compactMap(\.lastCode).min()
+            var moved = 0
+            for index in cursors.indices {
+                moved += cursors[index].drain(before: frontier, into: &run)
+            }
+            if run.count >= customers || (frontier == nil && run.count > 0) {
+                try body(run.take())
+            }
+            guard let frontier else { return }
+            if moved == 0 {
+                // Every row left is the frontier customer's: the tables that stopped at it read on past it.
+                for index in cursors.indices where !cursors[index].exhausted && cursors[index].lastCode == frontier {
+                    try cursors[index].fetch(fetchSize, on: connection)
+                }
+            }
+        }
+    }
+
+    /// `forEachRun` with each run decoded on the scan's thread, for passes that do little with each customer.
+    func forEachDecodedRun(after: String = "", parts: Set<Part> = Part.allFacts, customers: Int,
+                           _ body: ([StoredFacts]) throws -> Void) throws {
+        try forEachRun(after: after, parts: parts, customers: customers) { run in
+            try body(run.map { try $0.decoded(utcOffsetSeconds: utcOffsetSeconds) })
+        }
+    }
+
+    /// One fact as fetched, with its customer and feed position.
+    private struct Row {
+        var code: String
+        var position: Int64
+        var fact: FetchedFacts.Fact
+    }
+
+    /// The customers gathered for the next run.
+    private struct Run {
+        private var facts: [FetchedFacts] = []
+        private var indexOf: [String: Int] = [:]
+
+        var count: Int { facts.count }
+
+        /// Adds `row` to its customer's facts. Each table's rows come in order, so a customer's facts of one kind
+        /// keep their order.
+        mutating func add(_ row: Row) {
+            let index: Int
+            if let known = indexOf[row.code] {
+                index = known
+            } else {
+                index = facts.count
+                indexOf[row.code] = index
+                facts.append(FetchedFacts(code: row.code, position: 0, facts: []))
+            }
+            facts[index].position = max(facts[index].position, row.position)
+            if case .customer = row.fact { return }
+            facts[index].facts.append(row.fact)
+        }
+
+        /// The gathered customers in order of codes; the run starts empty again.
+        mutating func take() -> [FetchedFacts] {
+            defer {
+                facts = []
+                indexOf = [:]
+            }
+            return facts.sorted { $0.code < $1.code }
+        }
+    }
+
+    /// One table's cursor, and the rows fetched from it but not handed out yet.
+    private struct Cursor {
+        let part: Part
+        let name: String
+        private var pending: [Row] = []
+        private var next = 0
+        /// The policy whose roles are still being gathered (its first row, and the roles so far): its next role may
+        /// come with the next fetch.
+        private var openPolicy: (code: String, key: String, position: Int64, row: PostgresRow,
+                                 roles: Set<PolicyFact.Role>)?
+        /// The customer of the last row fetched; the table holds nothing more of any customer before it.
+        private(set) var lastCode: String?
+        private(set) var exhausted = false
+
+        init(part: Part, name: String, after: String, on connection: PostgresConnection) throws {
+            self.part = part
+            self.name = name
+            try connection.execute("DECLARE \(name) NO SCROLL CURSOR FOR \(Self.query(part))", [.text(after)])
+        }
+
+        /// Whether every row fetched was handed out and more may come.
+        var needsRows: Bool { !exhausted && next == pending.count }
+
+        /// Fetches up to `count` more rows, reading only each row's customer and position (and a policy's key and
+        /// role).
+        mutating func fetch(_ count: Int, on connection: PostgresConnection) throws {
+            pending.removeFirst(next)
+            next = 0
+            let rows = try connection.query("FETCH FORWARD \(count) FROM \(name)")
+            exhausted = rows.count < count
+            for row in rows {
+                let code = try row.decode(String.self, part == .claims ? "owner" : "customer_code")
+                lastCode = code
+                let position = try row.decode(Int64.self, "position")
+                let fact: FetchedFacts.Fact
+                switch part {
+                case .profile: fact = .profile(row)
+                case .policies:
+                    try addPolicyRole(row, code: code, position: position)
+                    continue
+                case .payments: fact = .payment(row)
+                case .claims: fact = .claim(row)
+                case .servicing: fact = .servicing(row)
+                case .serviceUsage: fact = .serviceUsage(row)
+                case .interactions: fact = .interaction(row)
+                case .otherCustomers: fact = .customer
+                }
+                pending.append(Row(code: code, position: position, fact: fact))
+            }
+            if exhausted { closePolicy() }
+        }
+
+        /// Moves the rows of customers before `frontier` (all of them when nil) into `run`; how many moved.
+        mutating func drain(before frontier: String?, into run: inout Run) -> Int {
+            let start = next
+            while next < pending.count, frontier.map({ pending[next].code < $0 }) ?? true {
+                run.add(pending[next])
+                next += 1
+            }
+            return next - start
+        }
+
+        /// A policy comes as one row per role the customer has on it (`ORDER BY customer, policy`): the roles are
+        /// gathered onto the policy's first row, which is handed out once a row of another policy or customer shows
+        /// the policy whole.
+        private mutating func addPolicyRole(_ row: PostgresRow, code: String, position: Int64) throws {
+            let key = try row.decode(String.self, "policy_key")
+            let partyPosition = try row.decode(Int64.self, "party_position")
+            let role = FactVocabulary.role(try row.decode(String.self, "role"))
+            if let open = openPolicy, open.code == code, open.key == key {
+                if let role { openPolicy?.roles.insert(role) }
+                openPolicy?.position = max(open.position, partyPosition)
+                return
+            }
+            closePolicy()
+            openPolicy = (code, key, max(position, partyPosition), row, role.map { [$0] } ?? [])
+        }
+
+        private mutating func closePolicy() {
+            // A customer with only unspecified roles has no place on the policy.
+            if let open = openPolicy, !open.roles.isEmpty {
+                pending.append(Row(code: open.code, position: open.position, fact: .policy(open.row, roles: open.roles)))
+            }
+            openPolicy = nil
+        }
+
+        /// The table's rows after the customer `$1`, sorted by customer and then as `FactReader` orders each
+        /// customer's facts.
+        private static func query(_ part: Part) -> String {
+            switch part {
+            case .profile:
+                """
+                SELECT customer_code, party_kind, birth_year, sex, occupation_class,
+                       array_to_string(declared_habits, ',') AS habits, province, city, position
+                FROM customer_profile WHERE customer_code > $1 ORDER BY customer_code
+                """
+            case .policies:
+                """
+                SELECT pp.customer_code, pp.role, pp.position AS party_position, f.*
+                FROM policy_party pp JOIN policy_fact f ON f.policy_key = pp.policy_key
+                WHERE pp.customer_code > $1 ORDER BY pp.customer_code, f.policy_key
+                """
+            case .payments:
+                "SELECT * FROM payment_fact WHERE customer_code > $1 ORDER BY customer_code, payment_key"
+            case .claims:
+                // Kept for the claimant and for the policyholder: once for each, once when they are the same.
+                """
+                SELECT customer_code AS owner, * FROM claim_fact WHERE customer_code > $1
+                UNION ALL
+                SELECT policyholder_code AS owner, * FROM claim_fact
+                WHERE policyholder_code > $1 AND policyholder_code <> customer_code
+                ORDER BY owner, claim_key
+                """
+            case .servicing:
+                "SELECT * FROM servicing_fact WHERE customer_code > $1 ORDER BY customer_code, servicing_key"
+            case .serviceUsage:
+                "SELECT * FROM service_usage_fact WHERE customer_code > $1 ORDER BY customer_code, usage_key"
+            case .interactions:
+                "SELECT * FROM interaction_fact WHERE customer_code > $1 ORDER BY customer_code, interaction_key"
+            case .otherCustomers:
+                """
+                SELECT customer_code, 0::bigint AS position FROM claim_fact WHERE customer_code > $1
+                UNION SELECT policyholder_code, 0 FROM claim_fact WHERE policyholder_code > $1
+                UNION SELECT customer_code, 0 FROM servicing_fact WHERE customer_code > $1
+                UNION SELECT customer_code, 0 FROM interaction_fact WHERE customer_code > $1
+                ORDER BY 1
+                """
+            }
+        }
+    }
+}
