@@ -15,44 +15,34 @@ struct FactReader {
 
     /// The facts of each of `codes` that has a profile or any record; the others are absent from the answer.
     /// Each code is looked up by itself (an index probe per code and table): for customers scattered over the book.
+    /// Whole-book passes read with `BookScan` instead.
     func facts(of codes: [String]) throws -> [String: StoredFacts] {
-        try facts(of: codes, where: FactSelection(codes: codes))
-    }
-
-    /// The facts of a run of `codes` consecutive in the book's order (`allCodes()`), as `facts(of:)` answers them,
-    /// read with one index range scan per table instead of a probe per code: how whole-book passes read.
-    func facts(ofRun codes: [String]) throws -> [String: StoredFacts] {
-        guard let first = codes.first, let last = codes.last else { return [:] }
-        return try facts(of: codes, where: FactSelection(from: first, through: last))
-    }
-
-    private func facts(of codes: [String], where selection: FactSelection) throws -> [String: StoredFacts] {
         guard !codes.isEmpty else { return [:] }
-        let wanted = selection.parameters
+        let wanted = [SQLValues.texts(codes)]
         let asked = Set(codes)
         var found: [String: StoredFacts] = [:]
-        // A range also finds customers not asked for (aliases, customers new since the codes were listed).
+        // A claim is also found for the policyholder or the claimant not asked for.
         func add(_ code: String, position: Int64, _ change: (inout CustomerFacts) -> Void) {
             guard asked.contains(code) else { return }
-            var entry = found[code] ?? StoredFacts(facts: CustomerFacts(customerCode: code), position: 0)
-            change(&entry.facts)
-            entry.position = max(entry.position, position)
-            found[code] = entry
+            // In place: a copy of the entry would copy its arrays on every fact added.
+            let fresh = StoredFacts(facts: CustomerFacts(customerCode: code), position: 0)
+            change(&found[code, default: fresh].facts)
+            found[code, default: fresh].position = max(found[code, default: fresh].position, position)
         }
         for row in try connection.query(
             """
             SELECT customer_code, party_kind, birth_year, sex, occupation_class,
                    array_to_string(declared_habits, ',') AS habits, province, city, position
-            FROM customer_profile WHERE \(selection.matching("customer_code"))
+            FROM customer_profile WHERE customer_code = ANY($1::text[])
             """, wanted) {
             let profile = try FactRows.profile(row)
             add(try row.decode(String.self, "customer_code"), position: try row.decode(Int64.self, "position")) {
                 $0.profile = profile
             }
         }
-        try readPolicies(selection, into: add)
+        try readPolicies(wanted, into: add)
         for row in try connection.query(
-            "SELECT * FROM payment_fact WHERE \(selection.matching("customer_code")) ORDER BY payment_key", wanted) {
+            "SELECT * FROM payment_fact WHERE customer_code = ANY($1::text[]) ORDER BY payment_key", wanted) {
             let payment = try FactRows.payment(row)
             add(try row.decode(String.self, "customer_code"), position: try row.decode(Int64.self, "position")) {
                 $0.payments.append(payment)
@@ -61,9 +51,9 @@ struct FactReader {
         for row in try connection.query(
             """
             SELECT * FROM claim_fact
-            WHERE \(selection.matching("customer_code"))
+            WHERE customer_code = ANY($1::text[])
                -- Repeats the partial index's predicate so that the planner may use it (no code is empty).
-               OR (policyholder_code <> '' AND \(selection.matching("policyholder_code")))
+               OR (policyholder_code <> '' AND policyholder_code = ANY($1::text[]))
             ORDER BY claim_key
             """, wanted) {
             let claim = try FactRows.claim(row)
@@ -76,7 +66,7 @@ struct FactReader {
             }
         }
         for row in try connection.query(
-            "SELECT * FROM servicing_fact WHERE \(selection.matching("customer_code")) ORDER BY servicing_key",
+            "SELECT * FROM servicing_fact WHERE customer_code = ANY($1::text[]) ORDER BY servicing_key",
             wanted) {
             let servicing = try FactRows.servicing(row)
             add(try row.decode(String.self, "customer_code"), position: try row.decode(Int64.self, "position")) {
@@ -84,7 +74,7 @@ struct FactReader {
             }
         }
         for row in try connection.query(
-            "SELECT * FROM service_usage_fact WHERE \(selection.matching("customer_code")) ORDER BY usage_key",
+            "SELECT * FROM service_usage_fact WHERE customer_code = ANY($1::text[]) ORDER BY usage_key",
             wanted) {
             let usage = try FactRows.serviceUsage(row)
             add(try row.decode(String.self, "customer_code"), position: try row.decode(Int64.self, "position")) {
@@ -92,7 +82,7 @@ struct FactReader {
             }
         }
         for row in try connection.query(
-            "SELECT * FROM interaction_fact WHERE \(selection.matching("customer_code")) ORDER BY interaction_key",
+            "SELECT * FROM interaction_fact WHERE customer_code = ANY($1::text[]) ORDER BY interaction_key",
             wanted) {
             let interaction = try FactRows.interaction(row, utcOffsetSeconds: utcOffsetSeconds)
             add(try row.decode(String.self, "customer_code"), position: try row.decode(Int64.self, "position")) {
@@ -102,45 +92,17 @@ struct FactReader {
         return found
     }
 
-    /// Every customer with a profile or a record: the book, in the database's order of codes.
-    func allCodes() throws -> [String] {
-        try connection.query("\(Self.bookCodes) ORDER BY 1").map { try $0.decode(String.self, at: 0) }
-    }
-
-    /// Every customer with a profile, a record or a score card, in the database's order of codes, and how many of
-    /// them come up to `after` in that order (a full rescore resumed after that code).
-    func allCodesAndCards(after: String) throws -> (codes: [String], upTo: Int) {
-        var upTo = 0
-        let codes = try connection.query(
-            "SELECT code, code <= $1 AS done FROM (\(Self.bookCodes) UNION SELECT customer_code FROM score_card) "
-                + "AS book (code) ORDER BY 1", [.text(after)]
-        ).map { row in
-            if try row.decode(Bool.self, "done") { upTo += 1 }
-            return try row.decode(String.self, "code")
-        }
-        return (codes, upTo)
-    }
-
-    private static let bookCodes = """
-        SELECT customer_code FROM customer_profile
-        UNION SELECT customer_code FROM policy_party UNION SELECT customer_code FROM payment_fact
-        UNION SELECT customer_code FROM claim_fact
-        UNION SELECT policyholder_code FROM claim_fact WHERE policyholder_code <> ''
-        UNION SELECT customer_code FROM servicing_fact UNION SELECT customer_code FROM service_usage_fact
-        UNION SELECT customer_code FROM interaction_fact
-        """
-
     /// Policies of the customers, one per policy and customer with all their roles on it.
-    private func readPolicies(_ selection: FactSelection,
+    private func readPolicies(_ wanted: [PostgresValue],
                               into add: (String, Int64, (inout CustomerFacts) -> Void) -> Void) throws {
         let rows = try connection.query(
             """
             SELECT pp.customer_code, array_to_string(array_agg(DISTINCT pp.role), ',') AS roles,
                    max(pp.position) AS party_position, f.*
             FROM policy_party pp JOIN policy_fact f ON f.policy_key = pp.policy_key
-            WHERE \(selection.matching("pp.customer_code"))
+            WHERE pp.customer_code = ANY($1::text[])
             GROUP BY pp.customer_code, f.policy_key ORDER BY pp.customer_code, f.policy_key
-            """, selection.parameters)
+            """, wanted)
         for row in rows {
             let roles = Set(try row.decode(String.self, "roles").split(separator: ",").compactMap {
                 FactVocabulary.role(String($0))
