@@ -33,7 +33,8 @@ func withServedRouter<T>(_ service: ServiceName, _ body: (RPCRouter, ServiceDefi
     let definition = definition(of: service)
     let logger = Logger(label: "clm.contract", factory: { _ in SwiftLogNoOpLogHandler() })
     let database = PostgresConfiguration(host: "/nonexistent/clm-contract", port: 1, database: "none",
-                                         user: "none", applicationName: "clm-contract", poolSize: 1)
+                                         // Scoring needs two (a full rescore reads on one, writes on another).
+                                         user: "none", applicationName: "clm-contract", poolSize: 2)
     var settings = ServiceSettings(service: service, layout: SocketLayout(root: "/nonexistent/clm-contract"),
                                    replica: "contract", policy: AccessPolicy(rolesByUID: [:]), database: database)
     // Identity refuses to start without a personal-data key: 32 zero bytes serve a router that never stores.
