@@ -104,7 +104,7 @@ struct Rescoring {
         var changed: [StoredCard] = []
         for (customer, result) in zip(customers, scored) {
             let code = result.card.value.customerCode
-            let card = try StoredCard(result.card)
+            let card = StoredCard(result.card)
             outcome.cards[code] = result.card
             if let previous = stored[code], previous.isSame(as: card) {
                 outcome.cards[code]?.value.scoredAt = previous.card.value.scoredAt

@@ -58,7 +58,7 @@ struct ScoreCardStore {
             let card = try Self.card(row)
             let explanation = try row.decode([UInt8]?.self, "explanation")
             // A card stored before explanations had their own column holds its explanation.
-            let stored = try explanation.map { StoredCard(card: card, explanation: $0) } ?? StoredCard(card)
+            let stored = explanation.map { StoredCard(card: card, explanation: $0) } ?? StoredCard(card)
             cards[try row.decode(String.self, "customer_code")] = stored
         }
         return cards
@@ -112,11 +112,11 @@ struct StoredCard: Sendable {
     }
 
     /// Splits `card` into the two.
-    init(_ card: ScoreCard) throws {
+    init(_ card: ScoreCard) {
         var bare = card
         bare.explanation = nil
         self.card = bare
-        explanation = try card.explanation.map { Array(try WireCodec.encode($0).readableBytesView) }
+        explanation = card.explanation.map(ExplanationBytes.encode)
     }
 
     /// Whether `other` is this card computed again: equal in everything, explanation included, but when it was
