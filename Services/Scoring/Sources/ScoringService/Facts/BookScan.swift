@@ -16,15 +16,18 @@ struct BookScan {
     /// The fact tables, each read by a cursor of its own.
     enum Part: CaseIterable, Sendable {
         case profile, policies, payments, claims, servicing, serviceUsage, interactions
-        /// The customers who have claims, servicing or interactions, by code only (their facts are not read).
-        case otherCustomers
+        /// The customers who have claims (as claimant or policyholder), servicing or interactions, by code only:
+        /// their facts are not read. One cursor per table, each an ordered scan of its customer index; a customer
+        /// met by several is one customer.
+        case claimCustomers, servicingCustomers, interactionCustomers
 
         /// Every fact of every customer.
         static let allFacts: Set<Part> = [.profile, .policies, .payments, .claims, .servicing, .serviceUsage,
                                           .interactions]
         /// What measuring the book needs (`BookMeasurement.add`: segments, premium, renewal interval, policies held
         /// and service depth), and every other customer, by code.
-        static let measurement: Set<Part> = [.profile, .policies, .payments, .serviceUsage, .otherCustomers]
+        static let measurement: Set<Part> = [.profile, .policies, .payments, .serviceUsage, .claimCustomers,
+                                              .servicingCustomers, .interactionCustomers]
     }
 
     let connection: PostgresConnection
@@ -162,7 +165,7 @@ struct BookScan {
                 case .servicing: fact = .servicing(row)
                 case .serviceUsage: fact = .serviceUsage(row)
                 case .interactions: fact = .interaction(row)
-                case .otherCustomers: fact = .customer
+                case .claimCustomers, .servicingCustomers, .interactionCustomers: fact = .customer
                 }
                 pending.append(Row(code: code, position: position, fact: fact))
             }
@@ -236,12 +239,20 @@ struct BookScan {
                 "SELECT * FROM service_usage_fact WHERE customer_code > $1 ORDER BY customer_code, usage_key"
             case .interactions:
                 "SELECT * FROM interaction_fact WHERE customer_code > $1 ORDER BY customer_code, interaction_key"
-            case .otherCustomers:
+            case .claimCustomers:
                 """
                 SELECT customer_code, 0::bigint AS position FROM claim_fact WHERE customer_code > $1
                 UNION SELECT policyholder_code, 0 FROM claim_fact WHERE policyholder_code > $1
-                UNION SELECT customer_code, 0 FROM servicing_fact WHERE customer_code > $1
-                UNION SELECT customer_code, 0 FROM interaction_fact WHERE customer_code > $1
+                ORDER BY 1
+                """
+            case .servicingCustomers:
+                """
+                SELECT DISTINCT customer_code, 0::bigint AS position FROM servicing_fact WHERE customer_code > $1
+                ORDER BY 1
+                """
+            case .interactionCustomers:
+                """
+                SELECT DISTINCT customer_code, 0::bigint AS position FROM interaction_fact WHERE customer_code > $1
                 ORDER BY 1
                 """
             }

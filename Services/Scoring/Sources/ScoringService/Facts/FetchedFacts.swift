@@ -15,7 +15,7 @@ struct FetchedFacts: Sendable {
         case servicing(PostgresRow)
         case serviceUsage(PostgresRow)
         case interaction(PostgresRow)
-        /// Only that the customer exists (`BookScan.Part.otherCustomers`).
+        /// Only that the customer exists (`BookScan.Part.claimCustomers` and the like).
         case customer
     }
 
