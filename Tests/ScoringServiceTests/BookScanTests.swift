@@ -136,6 +136,38 @@ import Testing
         }
     }
 
+    @Test func aPolicysNewFactsReachItsPartyRowsAsTheScanReadsThem() async throws {
+        try await Self.withBook { pool in
+            // The party rows carry copies of their policy's facts (migration 5); a changed policy changes them all,
+            // and a party row written later copies the policy as it is then.
+            try await pool.transaction { connection in
+                try connection.execute(
+                    """
+                    UPDATE policy_fact SET premium_minor = 777, status = 'POLICY_STATUS_LAPSED', position = 99999
+                    WHERE policy_key = 'POL/0'
+                    """)
+                try connection.execute(
+                    """
+                    INSERT INTO policy_party (policy_key, ordinal, customer_code, role, relation, position)
+                    VALUES ('POL/0', 9, 'C050', 'PARTY_ROLE_INSURED', '', 99999)
+                    """)
+            }
+            try await pool.transaction(isolation: .repeatableRead) { connection in
+                let reader = FactReader(connection: connection, utcOffsetSeconds: 8 * 3600)
+                var read: [StoredFacts] = []
+                try BookScan(connection: connection, utcOffsetSeconds: 8 * 3600).forEachDecodedRun(customers: 50) {
+                    read += $0
+                }
+                for code in ["C000", "C050"] {
+                    let scanned = read.first { $0.facts.customerCode == code }
+                    let policy = scanned?.facts.policies.first { $0.policyKey == "POL/0" }
+                    #expect(policy?.premium.minorUnits == 777 && policy?.status == .lapsed, "\(code)")
+                    #expect(scanned?.facts == (try reader.facts(of: [code]))[code]?.facts, "\(code)")
+                }
+            }
+        }
+    }
+
     @Test func aScanAfterACodeReadsOnlyTheCustomersAfterIt() async throws {
         try await Self.withBook { pool in
             try await pool.transaction(isolation: .repeatableRead) { connection in

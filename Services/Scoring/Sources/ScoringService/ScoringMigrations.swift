@@ -9,5 +9,6 @@ enum ScoringMigrations {
         ScoringSchema.migration,
         ScoringSchemaRuleSets.migration,
         ScoringSchemaExplanations.migration,
+        ScoringSchemaPolicyParties.migration,
     ]
 }

@@ -217,10 +217,10 @@ struct BookScan {
                 FROM customer_profile WHERE customer_code > $1 ORDER BY customer_code
                 """
             case .policies:
+                // The party rows carry their policy's facts (migration 5): no join.
                 """
-                SELECT pp.customer_code, pp.role, pp.position AS party_position, f.*
-                FROM policy_party pp JOIN policy_fact f ON f.policy_key = pp.policy_key
-                WHERE pp.customer_code > $1 ORDER BY pp.customer_code, f.policy_key
+                SELECT pp.customer_code, pp.role, pp.position AS party_position, (pp.policy).*
+                FROM policy_party pp WHERE pp.customer_code > $1 ORDER BY pp.customer_code, pp.policy_key
                 """
             case .payments:
                 "SELECT * FROM payment_fact WHERE customer_code > $1 ORDER BY customer_code, payment_key"
