@@ -11,7 +11,9 @@ import Store
 /// a cursor; the customers are handed out in runs as soon as every table has been read past them.
 ///
 /// The cursors live in the caller's transaction (REPEATABLE READ gives the whole pass one snapshot); a scan is used
-/// on that connection only, and from one thread.
+/// on that connection only, and from one thread. The scan compares codes in Swift to know which customers are
+/// complete, so the database must order codes as Swift does: customer codes are of one length, in upper-case ASCII
+/// letters and digits, which byte order and the usual collations order alike.
 struct BookScan {
     /// The fact tables, each read by a cursor of its own.
     enum Part: CaseIterable, Sendable {
