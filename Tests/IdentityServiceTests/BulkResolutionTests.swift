@@ -63,12 +63,58 @@ import WireCodec
     static func runJob(_ client: RPCClient, estimate: Bool) async throws -> Job {
         let request = StartBulkResolutionRequest(estimateParameters: estimate, operatorId: "test")
         let started = try await client.call(IdentityAPI.startBulkResolution, request)
+        return try await wait(for: started.job.jobId, client)
+    }
+
+    /// A record of a running bulk job sent again without deferral is resolved online at once; the job, finding it
+    /// no longer deferred when it writes, stops with an error that says so, writes nothing, and leaves its other
+    /// records deferred, which the next job resolves against the customers then stored.
+    @Test(.enabled(if: book != nil)) func aRecordResolvedOnlineWhileTheJobRunsStopsItCleanly() async throws {
+        let book = try #require(Self.book)
+        let database = try await PostgresTestCluster.shared().createSuiteDatabase([.identity], prefix: "bulkrace")
+        let suite = try await ServiceProcesses.start([.identity], database: database)
+        defer { Task { await suite.stopAll() } }
+        let client = suite.client(.identity)
+        for batch in stride(from: 0, to: book.parties.count, by: 1_000) {
+            let part = Array(book.parties[batch..<min(batch + 1_000, book.parties.count)])
+            _ = try await client.call(IdentityAPI.ingestParties, IngestPartiesRequest(records: part,
+                                                                                    deferResolution: true))
+        }
+        let started = try await client.call(IdentityAPI.startBulkResolution,
+                                            StartBulkResolutionRequest(estimateParameters: true, operatorId: "test"))
+        let id = started.job.jobId
+        // Once the job matches, it has read its records: a newer version of one of them is resolved online now.
         var job = started.job
+        while job.state == .running && job.message != "matching" {
+            try await Task.sleep(for: .milliseconds(5))
+            job = try await client.call(IdentityAPI.getBulkResolution, GetBulkResolutionRequest(jobId: id)).job
+        }
+        #expect(job.message == "matching", "the job matched long enough to be seen: \(job.message)")
+        var newer = book.parties[0]
+        newer.sourceVersion += 1
+        let online = try await client.call(IdentityAPI.ingestParties, IngestPartiesRequest(records: [newer]))
+        #expect(!online.results[0].customerCode.isEmpty, "resolved online at once")
+        job = try await Self.wait(for: id, client)
+        #expect(job.state == .failed)
+        #expect(job.message.contains("was resolved by something else while this bulk resolution ran; start the job again"),
+                "\(job.message)")
+        var stats = try await client.call(IdentityAPI.getStatistics, GetStatisticsRequest())
+        #expect(stats.customers == 1, "only the online record's customer")
+        #expect(stats.unresolvedRecords == Int64(book.parties.count - 1))
+
+        let next = try await Self.runJob(client, estimate: false)
+        #expect(next.state == .succeeded, "\(next.message)")
+        stats = try await client.call(IdentityAPI.getStatistics, GetStatisticsRequest())
+        #expect(stats.unresolvedRecords == 0)
+    }
+
+    /// Waits for job `id` to end.
+    static func wait(for id: String, _ client: RPCClient) async throws -> Job {
         let giveUp = ContinuousClock.now + .seconds(300)
+        var job = try await client.call(IdentityAPI.getBulkResolution, GetBulkResolutionRequest(jobId: id)).job
         while job.state == .running, ContinuousClock.now < giveUp {
             try await Task.sleep(for: .milliseconds(100))
-            job = try await client.call(IdentityAPI.getBulkResolution,
-                                        GetBulkResolutionRequest(jobId: started.job.jobId)).job
+            job = try await client.call(IdentityAPI.getBulkResolution, GetBulkResolutionRequest(jobId: id)).job
         }
         return job
     }
