@@ -3,6 +3,7 @@ public import Models
 import NIOCore
 public import RPC
 import ServiceAPI
+import Synchronization
 
 /// The real service executables, started as child processes on sockets in a temporary folder, against a test
 /// database: what the end-to-end tests drive.
@@ -12,6 +13,18 @@ public final class ServiceProcesses: @unchecked Sendable {
     public let socketRoot: String
     public let logFolder: String
     private var processes: [ServiceName: Process] = [:]
+
+    /// The services started and still running, by process id, killed when the test process exits: a test that
+    /// leaves `stopAll` to a task of its own may end before the task runs, and its services would run on.
+    private static let unstopped = Mutex<Set<Int32>>([])
+    private static let killUnstoppedAtExit: Void = {
+        atexit { ServiceProcesses.killUnstopped() }
+    }()
+
+    /// Runs from `atexit`: plain system calls only.
+    private static func killUnstopped() {
+        for pid in unstopped.withLock({ $0 }) { kill(pid, SIGKILL) }
+    }
 
     private init(socketRoot: String, logFolder: String) {
         self.socketRoot = socketRoot
@@ -67,8 +80,12 @@ public final class ServiceProcesses: @unchecked Sendable {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardError = handle
         process.standardOutput = handle
+        _ = Self.killUnstoppedAtExit
+        // Off the set as soon as it exits, so that no process id is killed after the system gave it to another.
+        process.terminationHandler = { ended in Self.unstopped.withLock { _ = $0.remove(ended.processIdentifier) } }
         try process.run()
         processes[service] = process
+        Self.unstopped.withLock { _ = $0.insert(process.processIdentifier) }
     }
 
     private func waitUntilServing(_ service: ServiceName, timeout: Duration) async throws {
