@@ -133,10 +133,10 @@ public final class ServiceProcesses: @unchecked Sendable {
         return process.terminationStatus
     }
 
-    /// Stops every service and removes the sockets folder.
+    /// Stops every service and removes its folder: sockets and logs (read `logTail` before).
     public func stopAll() async {
         for service in processes.keys { await terminate(service) }
-        try? FileManager.default.removeItem(atPath: socketRoot)
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: socketRoot).deletingLastPathComponent().path)
     }
 }
 
