@@ -83,18 +83,14 @@ final class BookStatisticsStore: Sendable {
 
     /// Measures the book under `ruleSet` in the caller's transaction, reading the facts with whole-table scans
     /// (`BookScan`): segment averages and RFM edges in one pass, and when the rule set normalises some metric by
-    /// percentile, its distribution in a second (each customer assessed under the first pass's statistics).
-    /// - Parameter through: also count the customers whose codes sort no later than this one.
-    static func measure(ruleSet: RuleSet?, settings: ScoringSettings, asOf: CalendarDate, countingThrough through: String = "",
+    /// percentile, its distribution in a second (each customer assessed under the first pass's statistics). Counts
+    /// no customers through a code (`customersThrough` is 0): only a full rescore resumes after one.
+    static func measure(ruleSet: RuleSet?, settings: ScoringSettings, asOf: CalendarDate,
                         on connection: PostgresConnection) throws -> MeasuredBook {
         let scan = BookScan(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
         var measurement = emptyMeasurement(ruleSet: ruleSet, settings: settings, asOf: asOf)
-        var customersThrough = 0
         try scan.forEachDecodedRun(parts: BookScan.Part.measurement, customers: chunkSize) { run in
-            for stored in run {
-                measurement.add(stored.facts)
-                if stored.facts.customerCode <= through { customersThrough += 1 }
-            }
+            for stored in run { measurement.add(stored.facts) }
         }
         var statistics = measurement.statistics()
         if let ruleSet, !ruleSet.percentileMetrics.isEmpty {
@@ -103,13 +99,12 @@ final class BookStatisticsStore: Sendable {
             try scan.forEachDecodedRun(customers: chunkSize) { run in percentiles.add(run, to: &values) }
             statistics.distributions = PercentilePass.distributions(values)
         }
-        return MeasuredBook(statistics: statistics, customers: measurement.customers,
-                           customersThrough: customersThrough)
+        return MeasuredBook(statistics: statistics, customers: measurement.customers, customersThrough: 0)
     }
 
-    /// `measure(ruleSet:settings:asOf:countingThrough:on:)` as a full rescore does it, on `settings.rescoreWorkers`
-    /// cores (`BookPass`): the scans' runs are decoded and measured by several tasks, whose measurements are then
-    /// combined.
+    /// `measure(ruleSet:settings:asOf:on:)` as a full rescore does it, on `settings.rescoreWorkers` cores
+    /// (`BookPass`): the scans' runs are decoded and measured by several tasks, whose measurements are then
+    /// combined; the customers through `through` are counted, for a job resumed after that code.
     static func measure(ruleSet: RuleSet?, settings: ScoringSettings, asOf: CalendarDate,
                         countingThrough through: String = "", pool: PostgresPool) async throws -> MeasuredBook {
         var pass = BookPass(pool: pool, parts: BookScan.Part.measurement, runSize: chunkSize,
