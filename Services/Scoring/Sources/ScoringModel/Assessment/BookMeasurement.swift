@@ -36,6 +36,17 @@ public struct BookMeasurement: Sendable {
         depths.append(facts.serviceUsageDepth(in: settings.window))
     }
 
+    /// Counts one customer measured from their facts under these settings and segmentation (what `add(_:)` of
+    /// their facts would count).
+    public mutating func add(_ measured: MeasuredCustomer) {
+        customers += 1
+        let metrics = measured.partial.metrics
+        averages.add(segment: metrics.segment, annualisedPremium: metrics.annualisedPremium)
+        if let interval = measured.renewalIntervalDays { intervals.append(interval) }
+        held.append(Int(metrics.policyCount))
+        depths.append(Int(metrics.serviceUsageDepth))
+    }
+
     /// Adds another measurement of other customers (measured on another core) to this one.
     public mutating func combine(_ other: BookMeasurement) {
         customers += other.customers

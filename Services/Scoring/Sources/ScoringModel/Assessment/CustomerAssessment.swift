@@ -37,23 +37,9 @@ public struct CustomerAssessment: Sendable, Hashable, Codable {
                 clvAssumptions: ClvAssumptions = .standard,
                 mortality: MortalityTable = .cl2013NonAnnuityI, riskModel: RiskModel = .standard,
                 loyaltyModel: LoyaltyModel = .standard) {
-        let metrics = CustomerMetrics(facts: facts, settings: settings, book: book)
-        let rfm = InsuranceRfm(facts: facts, settings: settings, bands: book.rfmBands)
-        let clv = ClvEstimate(facts: facts, asOf: settings.asOf, currency: settings.currency,
-                              assumptions: clvAssumptions, mortality: mortality)
-        let monthsSinceInteraction = facts.monthsSinceInteraction(asOf: settings.asOf)
-        // Components may name any metric; those outside their own scorecard are read from the rest.
-        let others: (Metric) -> MetricValue? = { metric in
-            Self.value(of: metric, metrics: metrics, rfm: rfm, clv: clv, monthsSinceInteraction: monthsSinceInteraction)
-        }
-        let risk = RiskAssessment(facts: facts, settings: settings, model: riskModel, book: book.distributions,
-                                  otherMetrics: others)
-        let loyalty = LoyaltyAssessment(facts: facts, settings: settings, model: loyaltyModel,
-                                        book: book.distributions, otherMetrics: { metric in
-            others(metric) ?? risk.value(of: metric)
-        })
-        self.init(customerCode: facts.customerCode, metrics: metrics, rfm: rfm, clv: clv, risk: risk,
-                  loyalty: loyalty, monthsSinceInteraction: monthsSinceInteraction)
+        self = MeasuredCustomer(facts: facts, settings: settings, segmentation: book.segmentation,
+                                clvAssumptions: clvAssumptions, mortality: mortality, loyaltyModel: loyaltyModel)
+            .assessed(against: book, riskModel: riskModel, loyaltyModel: loyaltyModel)
     }
 
     /// The customer's value of `metric`: money metrics as amounts, the rest as numbers. Nil when the metric
@@ -61,12 +47,11 @@ public struct CustomerAssessment: Sendable, Hashable, Codable {
     /// severity without paid claims, no interaction yet) and for value score, tier and unspecified, which this
     /// module does not compute.
     public func value(of metric: Metric) -> MetricValue? {
-        Self.value(of: metric, metrics: metrics, rfm: rfm, clv: clv, monthsSinceInteraction: monthsSinceInteraction)
-            ?? risk.value(of: metric) ?? loyalty.value(of: metric)
+        valueBeforeScores(of: metric) ?? risk.value(of: metric) ?? loyalty.value(of: metric)
     }
 
-    private static func value(of metric: Metric, metrics: CustomerMetrics, rfm: InsuranceRfm, clv: ClvEstimate,
-                              monthsSinceInteraction: Int?) -> MetricValue? {
+    /// The value of a metric that is neither a risk nor a loyalty measure (what their scores may be computed from).
+    func valueBeforeScores(of metric: Metric) -> MetricValue? {
         switch metric {
         case .annualisedPremium: .amount(metrics.annualisedPremium)
         case .premiumContribution: .number(metrics.premiumContribution)

@@ -9,6 +9,12 @@ extension LoyaltyAssessment {
     public init(facts: CustomerFacts, settings: MetricSettings, model: LoyaltyModel = .standard,
                 book: MetricDistributions = MetricDistributions(),
                 otherMetrics: (Metric) -> MetricValue? = { _ in nil }) {
+        self.init(measuring: facts, settings: settings, model: model)
+        score(model: model, book: book, otherMetrics: otherMetrics)
+    }
+
+    /// Measures loyalty alone (as above), unscored: loyalty score 0 until `score(model:book:otherMetrics:)`.
+    public init(measuring facts: CustomerFacts, settings: MetricSettings, model: LoyaltyModel) {
         let window = settings.window
         let start = facts.continuousCoverStart(asOf: settings.asOf, allowedGapDays: settings.allowedCoverGapDays)
         let months = start.map { CalendarDate.wholeMonths(from: $0, to: settings.asOf) } ?? 0
@@ -19,6 +25,12 @@ extension LoyaltyAssessment {
             serviceUsageDepth: Int32(facts.serviceUsageDepth(in: window)),
             referralCount: Int32(facts.referralCount(in: window)),
             engagementChannels: Int32(facts.engagementChannels(in: window)))
+    }
+
+    /// Scores loyalty: `model.components` over the measures (and `otherMetrics` for any other metric, `book` for
+    /// percentiles).
+    public mutating func score(model: LoyaltyModel, book: MetricDistributions,
+                               otherMetrics: (Metric) -> MetricValue?) {
         let measured = self
         loyaltyScore = Scorecard(.loyalty, components: model.components)
             .score(book: book) { measured.value(of: $0) ?? otherMetrics($0) }.score

@@ -14,17 +14,22 @@ extension CustomerMetrics {
     /// - engagement: `serviceUses(in:)`, `serviceUsageDepth(in:)`, `referralCount(in:)`, `interactionCount(in:)`,
     ///   `channelsUsed(in:)`, `lastInteractionDate(asOf:)`.
     public init(facts: CustomerFacts, settings: MetricSettings, book: BookStatistics) {
+        self.init(facts: facts, settings: settings, segmentation: book.segmentation)
+        compare(against: book.segmentAverages)
+    }
+
+    /// Measures every metric of `facts` but those the book's segment averages give (premium contribution and the
+    /// segment's average, left 0 until `compare(against:)`), with the segment `segmentation` gives.
+    public init(facts: CustomerFacts, settings: MetricSettings, segmentation: PremiumSegmentation) {
         let asOf = settings.asOf
         let window = settings.window
-        let premium = facts.annualisedPremium(asOf: asOf, currency: settings.currency)
-        let segment = book.segmentation.segment(of: facts, asOf: asOf)
         let lines = facts.productLines(asOf: asOf)
         let channels = facts.channelsUsed(in: window)
         self.init(
-            annualisedPremium: premium,
-            premiumContribution: book.segmentAverages.contribution(of: premium, in: segment),
-            segment: segment,
-            segmentAveragePremium: book.segmentAverages.average(of: segment),
+            annualisedPremium: facts.annualisedPremium(asOf: asOf, currency: settings.currency),
+            premiumContribution: 0,
+            segment: segmentation.segment(of: facts, asOf: asOf),
+            segmentAveragePremium: Money(minorUnits: 0, currency: settings.currency),
             renewalRate: facts.renewalRate(in: window),
             claimsRatio: facts.claimsRatio(in: window, currency: settings.currency),
             tenureMonths: Int32(facts.tenureMonths(asOf: asOf)),
@@ -41,5 +46,11 @@ extension CustomerMetrics {
             engagementChannels: Int32(channels.count),
             channelsUsed: channels,
             lastInteractionDate: facts.lastInteractionDate(asOf: asOf))
+    }
+
+    /// Sets premium contribution and the segment's average from the book's segment averages.
+    public mutating func compare(against averages: SegmentAverages) {
+        premiumContribution = averages.contribution(of: annualisedPremium, in: segment)
+        segmentAveragePremium = averages.average(of: segment)
     }
 }

@@ -8,9 +8,14 @@ extension InsuranceRfm {
     /// A customer who never bought has no renewal interval: the message, which has no presence for it, reads 0
     /// days, and the band is 1 (the worst); `CustomerFacts.renewalIntervalDays(asOf:)` keeps the absence.
     public init(facts: CustomerFacts, settings: MetricSettings, bands: RfmBands) {
-        let interval = facts.renewalIntervalDays(asOf: settings.asOf)
-        let held = facts.policyCount(asOf: settings.asOf)
-        let depth = facts.serviceUsageDepth(in: settings.window)
+        self.init(renewalIntervalDays: facts.renewalIntervalDays(asOf: settings.asOf),
+                  policiesHeld: facts.policyCount(asOf: settings.asOf),
+                  serviceUsageDepth: facts.serviceUsageDepth(in: settings.window), bands: bands)
+    }
+
+    /// The RFM of the three quantities, measured as above, under `bands`.
+    public init(renewalIntervalDays interval: Int?, policiesHeld held: Int, serviceUsageDepth depth: Int,
+                bands: RfmBands) {
         let renewalBand = Int32(RfmBands.bandLessIsBetter(interval.map(Double.init),
                                                           edges: bands.renewalIntervalDaysEdges))
         let policiesBand = Int32(RfmBands.bandMoreIsBetter(Double(held), edges: bands.policiesHeldEdges))

@@ -18,6 +18,13 @@ extension RiskAssessment {
     public init(facts: CustomerFacts, settings: MetricSettings, model: RiskModel = .standard,
                 book: MetricDistributions = MetricDistributions(),
                 otherMetrics: (Metric) -> MetricValue? = { _ in nil }) {
+        self.init(measuring: facts, settings: settings)
+        score(model: model, book: book, otherMetrics: otherMetrics)
+    }
+
+    /// Measures the risk factors alone (as above), unscored: risk score 0, grade unspecified until
+    /// `score(model:book:otherMetrics:)`.
+    public init(measuring facts: CustomerFacts, settings: MetricSettings) {
         let window = settings.window
         let claims = facts.claims.filter { $0.status != .withdrawn && window.contains($0.madeOn) }
         let coveredDays = facts.policies.filter(\.coversCustomer).reduce(0) {
@@ -34,6 +41,12 @@ extension RiskAssessment {
             fraudFlags: Int32(facts.claims.filter(\.fraudFlag).count),
             occupationClass: facts.profile?.occupationClass ?? 0,
             declaredHabits: facts.profile?.habitNames ?? [])
+    }
+
+    /// Scores the factors: `model.components` over them (and `otherMetrics` for any other metric a component
+    /// names, `book` for percentiles); the grade follows `model.bands`.
+    public mutating func score(model: RiskModel, book: MetricDistributions,
+                               otherMetrics: (Metric) -> MetricValue?) {
         let factors = self
         let score = Scorecard(.risk, components: model.components)
             .score(book: book) { factors.value(of: $0) ?? otherMetrics($0) }

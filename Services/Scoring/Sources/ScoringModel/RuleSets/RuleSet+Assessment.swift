@@ -45,10 +45,9 @@ extension CustomerAssessment {
     ///   - mortality: the table `ruleSet.clv.mortalityTable` names.
     public init(facts: CustomerFacts, settings: MetricSettings, book: BookStatistics, ruleSet: RuleSet,
                 mortality: MortalityTable = .cl2013NonAnnuityI) {
-        var book = book
-        book.rfmBands = ruleSet.rfmBands(book: book.rfmBands)
-        self.init(facts: facts, settings: settings, book: book, clvAssumptions: ruleSet.clvAssumptions,
-                  mortality: mortality, riskModel: RiskModel(ruleSet: ruleSet),
-                  loyaltyModel: LoyaltyModel(ruleSet: ruleSet))
+        self = MeasuredCustomer(facts: facts, settings: settings, segmentation: book.segmentation,
+                                clvAssumptions: ruleSet.clvAssumptions, mortality: mortality,
+                                loyaltyModel: LoyaltyModel(ruleSet: ruleSet))
+            .assessed(against: book, ruleSet: ruleSet)
     }
 }

@@ -7,16 +7,17 @@ import ScoringModel
 import Store
 
 /// One full rescore: every customer of the book scored again under the active rule set, against statistics
-/// measured afresh (`BookStatisticsStore.measure`).
+/// measured afresh.
 ///
-/// Both passes read the book with one ordered scan per fact table (`BookScan`), each in one snapshot. The scoring
-/// pass's scan hands runs of consecutive customers (`BookRun`) to `CLM_SCORING_RESCORE_WORKERS` workers through a
-/// short queue (`RunQueue`); each run is one transaction (cards, events with their feed positions, and the job's
+/// The book is read once (`HeldBook`): one ordered scan per fact table (`BookScan`) in one snapshot, each customer
+/// measured from their facts alone on `CLM_SCORING_RESCORE_WORKERS` workers and held in memory while the book's
+/// statistics are measured from them. Then the held runs of consecutive customers go to the workers again, each
+/// scored against the statistics in one transaction (cards, events with their feed positions, and the job's
 /// progress together). A card the rescorer wrote meanwhile from facts newer than the snapshot stands
 /// (`Rescoring.rescore(run:frame:)`). A crash loses at most the runs in flight: the replica that claims the job next
-/// (its heartbeat gone stale) measures the book again and carries on after the committed runs from the start
-/// (`RunLedger`); a run that had committed beyond them is scored again, to the same cards and no events. A job
-/// cancelled meanwhile (a newer activation supersedes it) stops at its next run.
+/// (its heartbeat gone stale) reads and measures the whole book again and carries on after the committed runs from
+/// the start (`RunLedger`); a run that had committed beyond them is scored again, to the same cards and no events.
+/// A job cancelled meanwhile (a newer activation supersedes it) stops at its next run.
 struct RescoreAllJob: Sendable {
     let context: ScoringContext
     let stored: RescoreJobStore.Stored
@@ -64,31 +65,35 @@ struct RescoreAllJob: Sendable {
         let after = stored.afterCode
         let ruleSet = try await context.pool.withConnection { try context.ruleSets.current(on: $0) }
         let ruleSetText = ruleSet.map { "rule set \($0.ruleSetId) v\($0.version)" } ?? "no rule set active"
-        guard try await progress(total: nil, done: 0, after: after, "measuring the book; \(ruleSetText)") else { return nil }
+        guard try await progress(total: nil, done: 0, after: after, "reading the book; \(ruleSetText)")
+        else { return nil }
 
         let position = try await context.pool.withConnection { try BookStatisticsStore.feedPosition(on: $0) }
-        let measured = try await BookStatisticsStore.measure(ruleSet: ruleSet, settings: settings, asOf: asOf,
-                                                             countingThrough: after, pool: context.pool)
+        let empty = BookStatisticsStore.emptyMeasurement(ruleSet: ruleSet, settings: settings, asOf: asOf)
+        let book = try await HeldBook.read(
+            pool: context.pool,
+            frame: ScoringFrame(ruleSet: ruleSet, settings: settings, book: empty.statistics(), now: .now,
+                                trigger: stored.trigger),
+            measurement: empty, after: after, runSize: Self.chunkSize, settings: settings)
         try await context.pool.withConnection { connection in
-            try context.books.store(measured.statistics, customers: measured.customers, position: position,
+            try context.books.store(book.statistics, customers: book.customers, position: position,
                                     ruleSet: ruleSet, asOf: asOf, on: connection)
         }
         let measuredTime = clock.now - start
-        guard try await progress(total: Int64(measured.customers), done: Int64(measured.customersThrough),
+        guard try await progress(total: Int64(book.customers), done: Int64(book.customersThrough),
                                  after: after, "scoring; \(ruleSetText)")
         else { return nil }
 
-        let frame = ScoringFrame(ruleSet: ruleSet, settings: settings, book: measured.statistics, now: .now,
+        let frame = ScoringFrame(ruleSet: ruleSet, settings: settings, book: book.statistics, now: .now,
                                  trigger: stored.trigger)
         let scoringStart = clock.now
-        let ledger = RunLedger(after: after, done: measured.customersThrough)
-        let pass = BookPass(pool: context.pool, after: after, runSize: Self.chunkSize, workers: settings.rescoreWorkers,
-                            utcOffsetSeconds: settings.utcOffsetSeconds)
+        let ledger = RunLedger(after: after, done: book.customersThrough)
+        for run in book.runs {
+            ledger.read(run.index, customers: run.customers.count, through: run.through ?? run.after)
+        }
         let tally: Tally
         do {
-            tally = try await pass.run(start: { Tally() }, onRead: { run in
-                ledger.read(run.index, customers: run.fetched.count, through: run.through ?? run.after)
-            }) { tally, run in
+            tally = try await Self.forEach(book.runs, workers: settings.rescoreWorkers) { run in
                 let outcome = try await context.pool.transaction { connection -> Rescoring.Outcome? in
                     let outcome = try Rescoring(context: context, connection: connection).rescore(run: run, frame: frame)
                     // Resumable after the committed runs from the start, as it will be once this run commits.
@@ -101,18 +106,18 @@ struct RescoreAllJob: Sendable {
                 }
                 guard let outcome else { throw JobCancelled() }
                 ledger.commit(run.index)
-                tally.add(outcome)
-            }.reduce(into: Tally()) { $0.add($1) }
+                return outcome
+            }
         } catch is JobCancelled {
             return nil
         }
         let scoring = clock.now - scoringStart
         let total = clock.now - start
-        let customers = measured.customers
+        let customers = book.customers
         let rate = Double(customers) / max(total.inSeconds, 0.001)
         return "\(customers) customers scored (\(ruleSetText)), \(tally.written) cards written, "
             + "\(tally.events) events; "
-            + String(format: "%.1f s, %.0f customers/s: measuring the book %.1f s, scoring %.1f s "
+            + String(format: "%.1f s, %.0f customers/s: reading and measuring the book %.1f s, scoring %.1f s "
                 + "(computation %.1f s on %d workers, the rest database)", total.inSeconds, rate,
                 measuredTime.inSeconds, scoring.inSeconds, tally.compute.inSeconds, settings.rescoreWorkers)
     }
@@ -133,6 +138,31 @@ struct RescoreAllJob: Sendable {
             written += other.written
             events += other.events
             compute += other.compute
+        }
+    }
+
+    /// Runs `body` on every run, `workers` at a time, and adds up what they did. The first error stops the
+    /// others after their current run.
+    private static func forEach(_ runs: [HeldRun], workers: Int,
+                                _ body: @escaping @Sendable (HeldRun) async throws -> Rescoring.Outcome)
+        async throws -> Tally {
+        let queue = RunQueue<HeldRun>(capacity: max(1, runs.count))
+        for run in runs { _ = queue.put(run) }
+        queue.finish()
+        return try await withThrowingTaskGroup(of: Tally.self) { group in
+            for _ in 0..<max(1, workers) {
+                group.addTask {
+                    var tally = Tally()
+                    do {
+                        while !Task.isCancelled, let run = try await queue.next() { tally.add(try await body(run)) }
+                    } catch {
+                        queue.stop()
+                        throw error
+                    }
+                    return tally
+                }
+            }
+            return try await group.reduce(into: Tally()) { $0.add($1) }
         }
     }
 

@@ -1,9 +1,10 @@
 import Dispatch
 import Synchronization
 
-/// Hands the runs a whole-book scan reads on its database thread to the tasks that score them, with at most
+/// Hands the runs a whole-book scan reads on its database thread to the tasks that work on them, with at most
 /// `capacity` runs read and not yet taken: the scan blocks its own thread (not a task) until a worker takes one, so
-/// that a fast scan does not pile the book up in memory.
+/// that a fast scan does not pile the book up in memory. A full rescore also deals out its held runs through one
+/// (`RescoreAllJob`), all put at once.
 final class RunQueue<Item: Sendable>: Sendable {
     private struct State {
         var items: [Item] = []

@@ -77,14 +77,12 @@ final class BookStatisticsStore: Sendable {
     struct MeasuredBook: Sendable {
         var statistics: BookStatistics
         var customers: Int
-        /// The customers whose codes sort no later than the code `measure` was asked to count through.
-        var customersThrough: Int
     }
 
     /// Measures the book under `ruleSet` in the caller's transaction, reading the facts with whole-table scans
     /// (`BookScan`): segment averages and RFM edges in one pass, and when the rule set normalises some metric by
-    /// percentile, its distribution in a second (each customer assessed under the first pass's statistics). Counts
-    /// no customers through a code (`customersThrough` is 0): only a full rescore resumes after one.
+    /// percentile, its distribution in a second (each customer assessed under the first pass's statistics). A full
+    /// rescore measures as it reads the book once instead (`HeldBook`).
     static func measure(ruleSet: RuleSet?, settings: ScoringSettings, asOf: CalendarDate,
                         on connection: PostgresConnection) throws -> MeasuredBook {
         let scan = BookScan(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
@@ -99,42 +97,11 @@ final class BookStatisticsStore: Sendable {
             try scan.forEachDecodedRun(customers: chunkSize) { run in percentiles.add(run, to: &values) }
             statistics.distributions = PercentilePass.distributions(values)
         }
-        return MeasuredBook(statistics: statistics, customers: measurement.customers, customersThrough: 0)
-    }
-
-    /// `measure(ruleSet:settings:asOf:on:)` as a full rescore does it, on `settings.rescoreWorkers` cores
-    /// (`BookPass`): the scans' runs are decoded and measured by several tasks, whose measurements are then
-    /// combined; the customers through `through` are counted, for a job resumed after that code.
-    static func measure(ruleSet: RuleSet?, settings: ScoringSettings, asOf: CalendarDate,
-                        countingThrough through: String = "", pool: PostgresPool) async throws -> MeasuredBook {
-        var pass = BookPass(pool: pool, parts: BookScan.Part.measurement, runSize: chunkSize,
-                            workers: settings.rescoreWorkers, utcOffsetSeconds: settings.utcOffsetSeconds)
-        let parts = try await pass.run(start: {
-            (measurement: emptyMeasurement(ruleSet: ruleSet, settings: settings, asOf: asOf), through: 0)
-        }) { part, run in
-            for stored in try run.facts(utcOffsetSeconds: settings.utcOffsetSeconds) {
-                part.measurement.add(stored.facts)
-                if stored.facts.customerCode <= through { part.through += 1 }
-            }
-        }
-        var measurement = emptyMeasurement(ruleSet: ruleSet, settings: settings, asOf: asOf)
-        for part in parts { measurement.combine(part.measurement) }
-        var statistics = measurement.statistics()
-        if let ruleSet, !ruleSet.percentileMetrics.isEmpty {
-            let percentiles = PercentilePass(ruleSet: ruleSet, settings: settings, statistics: statistics)
-            pass.parts = BookScan.Part.allFacts
-            let values = try await pass.run(start: { [Metric: [Double]]() }) { values, run in
-                percentiles.add(try run.facts(utcOffsetSeconds: settings.utcOffsetSeconds), to: &values)
-            }
-            statistics.distributions = PercentilePass.distributions(
-                values.reduce(into: [:]) { all, part in all.merge(part, uniquingKeysWith: +) })
-        }
-        return MeasuredBook(statistics: statistics, customers: measurement.customers,
-                            customersThrough: parts.reduce(0) { $0 + $1.through })
+        return MeasuredBook(statistics: statistics, customers: measurement.customers)
     }
 
     /// A measurement of no customers yet, under `ruleSet` (or the model's defaults without one).
-    private static func emptyMeasurement(ruleSet: RuleSet?, settings: ScoringSettings,
+    static func emptyMeasurement(ruleSet: RuleSet?, settings: ScoringSettings,
                                          asOf: CalendarDate) -> BookMeasurement {
         ruleSet.map { BookMeasurement(asOf: asOf, ruleSet: $0, currency: settings.currency) }
             ?? BookMeasurement(settings: settings.metricSettings)

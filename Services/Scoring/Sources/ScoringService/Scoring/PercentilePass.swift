@@ -17,10 +17,15 @@ struct PercentilePass: Sendable {
 
     /// Adds the customers' values of the percentile metrics to `values`.
     func add(_ facts: [StoredFacts], to values: inout [Metric: [Double]]) {
-        for stored in facts {
-            let assessment = CustomerAssessment(facts: stored.facts, settings: frame.metrics, book: statistics,
-                                                ruleSet: ruleSet, mortality: frame.mortality)
-            for metric in ruleSet.percentileMetrics {
+        add(facts.lazy.map { frame.measure($0.facts) }, to: &values)
+    }
+
+    /// Adds the values of the percentile metrics of customers measured from their facts (`ScoringFrame.measure`).
+    func add(_ customers: some Sequence<MeasuredCustomer>, to values: inout [Metric: [Double]]) {
+        let metrics = ruleSet.percentileMetrics
+        for measured in customers {
+            let assessment = measured.assessed(against: statistics, ruleSet: ruleSet)
+            for metric in metrics {
                 if let value = assessment.value(of: metric) { values[metric, default: []].append(value.numeric) }
             }
         }

@@ -44,25 +44,26 @@ struct Rescoring {
         let aliases = try self.aliases(among: codes)
         let reader = FactReader(connection: connection, utcOffsetSeconds: context.settings.utcOffsetSeconds)
         let facts = try reader.facts(of: codes.filter { !aliases.contains($0) })
-        return try rescore(codes, facts: facts, aliases: aliases, stored: try ScoreCardStore(connection: connection)
-            .load(codes), frame: frame, snapshot: nil)
+        let customers = frame.measureAll(Array(facts.values))
+        return try rescore(codes, customers: Dictionary(uniqueKeysWithValues: customers.map { ($0.measured.customerCode, $0) }),
+                           aliases: aliases, stored: try ScoreCardStore(connection: connection).load(codes),
+                           frame: frame, snapshot: nil)
     }
 
-    /// Scores again a run of a whole-book pass (`BookScan`): the customers whose facts the pass read, in its
+    /// Scores again a run of a full rescore's read of the book (`HeldBook`): the customers it measured, in its
     /// snapshot of the facts as of feed position `snapshot`, and the cards stored now for codes in the run's range.
     ///
-    /// The pass's snapshot may be older than a card the rescorer stored meanwhile; such a card is left as it is: a
+    /// The read's snapshot may be older than a card the rescorer stored meanwhile; such a card is left as it is: a
     /// card computed from facts the snapshot does not hold (its `factsPosition` beyond the customer's facts in the
     /// snapshot, or, for a customer without facts in the snapshot, beyond `snapshot`) is neither replaced nor
     /// removed. The events take their feed positions in this transaction, which then holds the feed's lock to its
     /// end: the caller commits soon after.
-    func rescore(run: BookRun, frame: ScoringFrame) throws -> Outcome {
+    func rescore(run: HeldRun, frame: ScoringFrame) throws -> Outcome {
         let stored = try ScoreCardStore(connection: connection).load(after: run.after, through: run.through)
-        let facts = Dictionary(uniqueKeysWithValues: try run.facts(utcOffsetSeconds: context.settings.utcOffsetSeconds)
-            .map { ($0.facts.customerCode, $0) })
-        let codes = Array(Set(facts.keys).union(stored.keys)).sorted()
-        return try rescore(codes, facts: facts, aliases: try aliases(among: codes), stored: stored, frame: frame,
-                           snapshot: run.snapshot)
+        let customers = Dictionary(uniqueKeysWithValues: run.customers.map { ($0.measured.customerCode, $0) })
+        let codes = Array(Set(customers.keys).union(stored.keys)).sorted()
+        return try rescore(codes, customers: customers, aliases: try aliases(among: codes), stored: stored,
+                           frame: frame, snapshot: run.snapshot)
     }
 
     /// The codes of `codes` that are now aliases of another customer.
@@ -72,30 +73,31 @@ struct Rescoring {
         ).map { try $0.decode(String.self, "alias_code") })
     }
 
-    /// - Parameter snapshot: the feed position of the snapshot `facts` were read in; nil when read in this
-    ///   transaction.
-    private func rescore(_ codes: [String], facts allFacts: [String: StoredFacts], aliases: Set<String>,
+    /// - Parameters:
+    ///   - customers: those of `codes` that have facts, measured (`ScoringFrame.measure`).
+    ///   - snapshot: the feed position of the snapshot the facts were read in; nil when read in this transaction.
+    private func rescore(_ codes: [String], customers allCustomers: [String: HeldCustomer], aliases: Set<String>,
                          stored allStored: [String: StoredCard], frame: ScoringFrame,
                          snapshot: Int64?) throws -> Outcome {
         var outcome = Outcome()
         guard !codes.isEmpty else { return outcome }
         // Cards from facts newer than the snapshot stand, and are not this rescore's to report.
         let standing = snapshot.map { snapshot in
-            Set(allStored.filter { $0.value.card.factsPosition > (allFacts[$0.key]?.position ?? snapshot) }.keys)
+            Set(allStored.filter { $0.value.card.factsPosition > (allCustomers[$0.key]?.position ?? snapshot) }.keys)
         } ?? []
-        let facts = allFacts.filter { !aliases.contains($0.key) && !standing.contains($0.key) }
+        let scoring = allCustomers.filter { !aliases.contains($0.key) && !standing.contains($0.key) }
         let stored = allStored.filter { !standing.contains($0.key) }
         let store = ScoreCardStore(connection: connection)
         outcome.previous = stored.mapValues(\.card)
-        outcome.removed = codes.filter { aliases.contains($0) || (facts[$0] == nil && !standing.contains($0)) }
+        outcome.removed = codes.filter { aliases.contains($0) || (scoring[$0] == nil && !standing.contains($0)) }
         var events = ScoreEvents()
         for code in outcome.removed {
             if let previous = outcome.previous[code] { events.removed(previous, merged: aliases.contains(code)) }
         }
         try store.remove(outcome.removed)
 
-        let customers = facts.keys.sorted().compactMap { code in
-            facts[code].map { (stored: $0, previous: outcome.previous[code]) }
+        let customers = scoring.keys.sorted().compactMap { code in
+            scoring[code].map { (customer: $0, previous: outcome.previous[code]) }
         }
         let clock = ContinuousClock()
         let started = clock.now

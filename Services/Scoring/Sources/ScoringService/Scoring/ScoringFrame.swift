@@ -41,32 +41,50 @@ struct ScoringFrame: Sendable {
         var tierChange: RuleSetEvaluation.TierChange?
     }
 
-    /// Scores one customer.
-    /// - Parameter previous: the customer's stored card, whose tier standing hysteresis keeps.
-    func score(_ stored: StoredFacts, previous: ScoreCard?) -> Scored {
+    /// Measures a customer's facts alone, as this frame's rule set has them measured (`MeasuredCustomer`), in
+    /// the segments of `book` (a full rescore measures before it knows the rest of the book: its frame's book
+    /// is then the empty measurement's, which has the segments).
+    func measure(_ facts: CustomerFacts) -> MeasuredCustomer {
         guard let ruleSet else {
-            let assessment = CustomerAssessment(facts: stored.facts, settings: metrics, book: book,
-                                                mortality: mortality)
-            return Scored(card: ScoreCards.card(for: assessment, factsPosition: stored.position, scoredAt: now,
+            return MeasuredCustomer(facts: facts, settings: metrics, segmentation: book.segmentation,
+                                    mortality: mortality)
+        }
+        return MeasuredCustomer(facts: facts, settings: metrics, segmentation: book.segmentation,
+                                clvAssumptions: ruleSet.clvAssumptions, mortality: mortality,
+                                loyaltyModel: LoyaltyModel(ruleSet: ruleSet))
+    }
+
+    /// Scores one customer, measured from facts that reached feed position `position`.
+    /// - Parameter previous: the customer's stored card, whose tier standing hysteresis keeps.
+    func score(_ customer: HeldCustomer, previous: ScoreCard?) -> Scored {
+        guard let ruleSet else {
+            let assessment = customer.measured.assessed(against: book)
+            return Scored(card: ScoreCards.card(for: assessment, factsPosition: customer.position, scoredAt: now,
                                                 previous: previous), tierChange: nil)
         }
-        let assessment = CustomerAssessment(facts: stored.facts, settings: metrics, book: book, ruleSet: ruleSet,
-                                            mortality: mortality)
+        let assessment = customer.measured.assessed(against: book, ruleSet: ruleSet)
         // A card scored without a rule set has no tier to keep.
         let standing = previous.flatMap { $0.value.tier == .unspecified ? nil : TierStanding($0) }
         let evaluation = RuleSetEvaluation(ruleSet: ruleSet, assessment: assessment, book: book, standing: standing,
                                            now: now, trigger: trigger)
         var card = evaluation.scoreCard
-        card.factsPosition = stored.position
+        card.factsPosition = customer.position
         return Scored(card: card, tierChange: evaluation.tierChange)
     }
 
-    /// Scores many customers on all cores; the answer is in the order of `customers`.
-    func score(_ customers: [(stored: StoredFacts, previous: ScoreCard?)]) -> [Scored] {
+    /// Measures many customers' facts on all cores; the answer is in their order.
+    func measureAll(_ facts: [StoredFacts]) -> [HeldCustomer] {
         let frame = self
-        let slices = Parallel.map(count: customers.count, chunks: 8) { range in
-            range.map { frame.score(customers[$0].stored, previous: customers[$0].previous) }
-        }
-        return slices.flatMap { $0 }
+        return Parallel.map(count: facts.count, chunks: 8) { range in
+            range.map { HeldCustomer(measured: frame.measure(facts[$0].facts), position: facts[$0].position) }
+        }.flatMap { $0 }
+    }
+
+    /// Scores many customers on all cores; the answer is in the order of `customers`.
+    func score(_ customers: [(customer: HeldCustomer, previous: ScoreCard?)]) -> [Scored] {
+        let frame = self
+        return Parallel.map(count: customers.count, chunks: 8) { range in
+            range.map { frame.score(customers[$0].customer, previous: customers[$0].previous) }
+        }.flatMap { $0 }
     }
 }
