@@ -43,7 +43,7 @@ public struct PostgresRow: Sendable {
     /// - Throws: ``StoreError/Code/decodingFailed`` naming the column when it does not exist, is NULL
     ///   and `T` is not optional, or holds a type `T` cannot be decoded from.
     public func decode<T: PostgresDecodable>(_ type: T.Type, _ column: String) throws -> T {
-        guard let position = result.columnIndex[column] else {
+        guard let position = result.columns.position(of: column) else {
             throw StoreError(
                 .decodingFailed,
                 message: "no column '\(column)' in the result (columns: \(result.columnNames.joined(separator: ", ")))")

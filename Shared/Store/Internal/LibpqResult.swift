@@ -9,7 +9,7 @@ final class LibpqResult: @unchecked Sendable {
     /// Column names in order, read once.
     let columnNames: [String]
     /// Column index by exact name; the first column wins when names repeat.
-    let columnIndex: [String: Int]
+    let columns: ColumnLookup
     /// The column type OIDs, read once.
     let columnTypes: [UInt32]
 
@@ -18,17 +18,15 @@ final class LibpqResult: @unchecked Sendable {
         self.result = result
         let columns = Int(PQnfields(result))
         var names: [String] = []
-        var index: [String: Int] = [:]
         var types: [UInt32] = []
         names.reserveCapacity(columns)
         for column in 0..<columns {
             let name = PQfname(result, Int32(column)).map { String(cString: $0) } ?? ""
             names.append(name)
-            if index[name] == nil { index[name] = column }
             types.append(UInt32(PQftype(result, Int32(column))))
         }
         self.columnNames = names
-        self.columnIndex = index
+        self.columns = ColumnLookup(names)
         self.columnTypes = types
     }
 
