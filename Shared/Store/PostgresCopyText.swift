@@ -13,6 +13,15 @@ public enum PostgresCopyText {
     public static func appendLine(_ row: [PostgresValue], to buffer: inout [UInt8]) {
         for (index, value) in row.enumerated() {
             if index > 0 { buffer.append(tab) }
+            if case .bytes(let bytes) = value {
+                // bytea's hex form, `\x` and two digits a byte, written straight in (its backslash doubled): the
+                // bulk of a row of cards or events, not worth a String on the way.
+                buffer.append(backslash)
+                buffer.append(backslash)
+                buffer.append(UInt8(ascii: "x"))
+                PostgresValue.appendHexDigits(of: bytes, to: &buffer)
+                continue
+            }
             guard let text = value.textRepresentation else {
                 buffer.append(backslash)
                 buffer.append(UInt8(ascii: "N"))

@@ -33,15 +33,21 @@ extension PostgresValue {
     }
 
     private static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(2 + bytes.count * 2)
         out.append(UInt8(ascii: "\\"))
         out.append(UInt8(ascii: "x"))
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
+        appendHexDigits(of: bytes, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends two lower-case hex digits per byte (bytea's hex form, after its `\x`).
+    static func appendHexDigits(of bytes: [UInt8], to buffer: inout [UInt8]) {
+        for byte in bytes {
+            buffer.append(hexDigits[Int(byte >> 4)])
+            buffer.append(hexDigits[Int(byte & 0x0f)])
+        }
     }
 }
