@@ -73,7 +73,7 @@ struct BulkWriter {
                 "COPY customer (id, code, kind, identifiers, golden, profile, created_by) FROM STDIN",
                 rows: customers.lazy.map { customer -> [PostgresValue] in
                     [.int(customer.id), .text(customer.code), .int(Int64(customer.kind)),
-                     SQLArray.texts(customer.identifiers), .bytes(customer.sealedGolden),
+                     PostgresValue.textArray(customer.identifiers), .bytes(customer.sealedGolden),
                      .bytes(customer.encodedProfile), .text(operation.id)]
                 })
             steps.end("customers")

@@ -208,7 +208,7 @@ struct CustomerChanges {
             for (type, hash) in try MatchFieldsCoding.decode(bytes).identifiers { stored.insert(type + "=" + hash) }
         }
         try connection.execute("UPDATE customer SET identifiers = $2::text[], updated_at = now() WHERE id = $1",
-                               [.int(customer), SQLArray.texts(stored.sorted())])
+                               [.int(customer), PostgresValue.textArray(stored.sorted())])
     }
 
     // MARK: Merging

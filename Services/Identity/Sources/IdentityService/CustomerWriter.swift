@@ -21,7 +21,7 @@ struct CustomerWriter {
         let code = try context.codes(on: connection).code(for: id)
         try connection.execute(
             "INSERT INTO customer (id, code, kind, identifiers, created_by) VALUES ($1, $2, $3, $4::text[], $5)",
-            [.int(id), .text(code), .int(Int64(kind.protoNumber)), SQLArray.texts(Self.stored(identifiers)),
+            [.int(id), .text(code), .int(Int64(kind.protoNumber)), PostgresValue.textArray(Self.stored(identifiers)),
              .text(operationID)])
         return (id, code)
     }
@@ -33,7 +33,7 @@ struct CustomerWriter {
             """
             UPDATE customer SET identifiers = ARRAY(SELECT DISTINCT x FROM unnest(identifiers || $2::text[]) x ORDER BY x)
             WHERE id = $1
-            """, [.int(customer), SQLArray.texts(Self.stored(identifiers))])
+            """, [.int(customer), PostgresValue.textArray(Self.stored(identifiers))])
     }
 
     /// Moves every record of `absorbed` into `survivor` and leaves `absorbed` as its alias (with any aliases it had).

@@ -25,7 +25,7 @@ struct LinkedEvents {
             SELECT record_id FROM direct
             UNION SELECT b.id FROM business_record b JOIN policies p ON p.policy_key = b.policy_key
             WHERE b.kind IN (2, 3, 4) ORDER BY 1
-            """, [SQLArray.texts(refs.map(\.sourceSystem)), SQLArray.texts(refs.map(\.sourceKey))])
+            """, [PostgresValue.textArray(refs.map(\.sourceSystem)), PostgresValue.textArray(refs.map(\.sourceKey))])
         for row in ids { try emit(record: try row.decode(Int64.self, at: 0)) }
     }
 

@@ -7,27 +7,6 @@ enum SQLArray {
         .text("{" + values.map(String.init).joined(separator: ",") + "}")
     }
 
-    /// Every value quoted, with `\` and `"` escaped by a backslash. Built in one string: a batch of five thousand
-    /// references goes through here on every deferred store.
-    static func texts(_ values: some Sequence<String>) -> PostgresValue {
-        var literal = "{", first = true
-        for value in values {
-            if !first { literal += "," }
-            first = false
-            literal += "\""
-            if value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) {
-                for scalar in value.unicodeScalars {
-                    if scalar == "\\" || scalar == "\"" { literal.unicodeScalars.append("\\") }
-                    literal.unicodeScalars.append(scalar)
-                }
-            } else {
-                literal += value
-            }
-            literal += "\""
-        }
-        return .text(literal + "}")
-    }
-
     /// Reads a `text[]` or `bigint[]` column sent back as text (`{a,"b c"}`); the statement casts it `::text`.
     static func parse(_ literal: String) -> [String] {
         var values: [String] = [], current = "", quoted = false, escaped = false, inValue = false

@@ -18,7 +18,7 @@ struct FactReader {
     /// Whole-book passes read with `BookScan` instead.
     func facts(of codes: [String]) throws -> [String: StoredFacts] {
         guard !codes.isEmpty else { return [:] }
-        let wanted = [SQLValues.texts(codes)]
+        let wanted = [PostgresValue.textArray(codes)]
         let asked = Set(codes)
         var found: [String: StoredFacts] = [:]
         // A claim is also found for the policyholder or the claimant not asked for.

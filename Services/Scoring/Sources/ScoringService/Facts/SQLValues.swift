@@ -27,12 +27,4 @@ enum SQLValues {
 
     /// The currency of an amount, or NULL without one.
     static func currency(_ amount: Money?) -> PostgresValue { amount.map { .text($0.currency) } ?? .null }
-
-    /// A `text[]` parameter as an array literal (cast in the statement: `$1::text[]`).
-    static func texts(_ values: some Sequence<String>) -> PostgresValue {
-        let items = values.map { value in
-            "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
-        }
-        return .text("{" + items.joined(separator: ",") + "}")
-    }
 }

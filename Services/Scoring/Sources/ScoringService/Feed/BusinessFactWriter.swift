@@ -47,8 +47,8 @@ struct BusinessFactWriter {
                 SELECT $1, ordinal, code, role, relation, $5
                 FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS p (code, role, relation, ordinal)
                 """,
-                [key, SQLValues.texts(parties.map(\.customerCode)), SQLValues.texts(parties.map(\.role.rawValue)),
-                 SQLValues.texts(parties.map(\.relationToPolicyholder.rawValue)), .int(position)])
+                [key, PostgresValue.textArray(parties.map(\.customerCode)), PostgresValue.textArray(parties.map(\.role.rawValue)),
+                 PostgresValue.textArray(parties.map(\.relationToPolicyholder.rawValue)), .int(position)])
         }
         return before + parties.map(\.customerCode)
     }

@@ -34,7 +34,7 @@ struct CodeChangeWriter {
             """
             INSERT INTO code_operation (operation_id, kind, customer_code, other_code, repointed, position)
             VALUES ($1, 'merge', $2, $3, $4::text[], $5) ON CONFLICT (operation_id) DO NOTHING
-            """, [.text(event.operationId), .text(survivor), .text(merged), SQLValues.texts(repointed), .int(position)])
+            """, [.text(event.operationId), .text(survivor), .text(merged), PostgresValue.textArray(repointed), .int(position)])
         try ProfileWriter(connection: connection, position: position).replace(survivor, with: event.profile)
         return [survivor, merged] + repointed
     }

@@ -21,7 +21,7 @@ struct ProfileWriter {
             WHERE customer_profile.position < excluded.position
             """,
             [.text(code), .text(profile.kind.rawValue), .int(Int64(profile.birthYear)), .text(profile.sex.rawValue),
-             .int(Int64(profile.occupationClass)), SQLValues.texts(profile.declaredHabits.map(\.rawValue)),
+             .int(Int64(profile.occupationClass)), PostgresValue.textArray(profile.declaredHabits.map(\.rawValue)),
              .text(profile.province), .text(profile.city), .text(profile.employerCustomerCode), .int(position)])
     }
 

@@ -87,7 +87,7 @@ struct CustomerListing {
                                    "PRODUCT_LINE_UNSPECIFIED is not a product line; leave the list empty for any")
         }
         if !request.productLines.isEmpty {
-            let lines = query.bind(SQLValues.texts(request.productLines.map(\.rawValue)))
+            let lines = query.bind(PostgresValue.textArray(request.productLines.map(\.rawValue)))
             query.conditions.append("product_lines && \(lines)::text[]")
         }
         if let potential = request.potential { query.conditions.append("potential = \(query.bind(.bool(potential)))") }
@@ -119,7 +119,7 @@ struct ListingQuery {
             throw .invalidArgument(field: "\(field)[\(index)]", "\(unspecified) cannot be asked for; leave the list empty for any")
         }
         guard !names.isEmpty else { return }
-        conditions.append("\(column) = ANY(\(bind(SQLValues.texts(names)))::text[])")
+        conditions.append("\(column) = ANY(\(bind(PostgresValue.textArray(names)))::text[])")
     }
 
     var whereClause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }

@@ -20,7 +20,7 @@ enum RescoreQueue {
             SELECT code, $2, $3 FROM unnest($1::text[]) AS code
             ON CONFLICT (customer_code) DO UPDATE
             SET trigger = excluded.trigger, position = greatest(rescore_queue.position, excluded.position)
-            """, [SQLValues.texts(wanted.sorted()), .text(trigger.rawValue), .int(position)])
+            """, [PostgresValue.textArray(wanted.sorted()), .text(trigger.rawValue), .int(position)])
         try connection.execute("SELECT pg_notify($1, '')", [.text(channel)])
     }
 

@@ -69,7 +69,7 @@ struct Rescoring {
     /// The codes of `codes` that are now aliases of another customer.
     private func aliases(among codes: [String]) throws -> Set<String> {
         Set(try connection.query(
-            "SELECT alias_code FROM customer_alias WHERE alias_code = ANY($1::text[])", [SQLValues.texts(codes)]
+            "SELECT alias_code FROM customer_alias WHERE alias_code = ANY($1::text[])", [PostgresValue.textArray(codes)]
         ).map { try $0.decode(String.self, "alias_code") })
     }
 

@@ -41,7 +41,7 @@ struct ScoreCardStore {
     /// encoding, to tell whether a card computed again differs (`StoredCard.isSame(as:)`).
     func load(_ codes: [String]) throws -> [String: StoredCard] {
         guard !codes.isEmpty else { return [:] }
-        return try cards(where: "customer_code = ANY($1::text[])", [SQLValues.texts(codes)])
+        return try cards(where: "customer_code = ANY($1::text[])", [PostgresValue.textArray(codes)])
     }
 
     /// The current cards of the codes after `after` through `through` (to the end of the book when nil), as
@@ -78,7 +78,7 @@ struct ScoreCardStore {
     /// Removes the cards of `codes` (aliases after a merge, customers left without facts).
     func remove(_ codes: [String]) throws {
         guard !codes.isEmpty else { return }
-        try connection.execute("DELETE FROM score_card WHERE customer_code = ANY($1::text[])", [SQLValues.texts(codes)])
+        try connection.execute("DELETE FROM score_card WHERE customer_code = ANY($1::text[])", [PostgresValue.textArray(codes)])
     }
 
     /// The card in a row's `card` column (with its explanation only when stored before migration 4).
@@ -93,7 +93,7 @@ struct ScoreCardStore {
                 .text(value.tier.rawValue), .text(value.layer.rawValue), .text(value.riskGrade.rawValue),
                 .bool(value.potential), .bool(value.vip), .double(value.valueScore), .double(card.risk.riskScore),
                 .int(value.annualisedPremium.minorUnits), .int(value.clv.minorUnits),
-                SQLValues.texts(card.metrics.productLines.map(\.rawValue)), .int(card.factsPosition),
+                PostgresValue.textArray(card.metrics.productLines.map(\.rawValue)), .int(card.factsPosition),
                 .timestamp(microsSince1970: value.scoredAt.unixMicros), SQLValues.date(card.loyalty.vipSince),
                 .int(Int64(card.loyalty.continuousTenureMonths)), .text(value.ruleSetId),
                 .int(Int64(value.ruleSetVersion)), stored.explanation.map(PostgresValue.bytes) ?? .null]
