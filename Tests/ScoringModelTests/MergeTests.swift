@@ -8,7 +8,7 @@ import Testing
 /// then merges A into B mid-history.
 @Suite struct MergeTests {
     private static func autoPolicy(_ key: String, from start: String, to end: String, status: PolicyFact.Status,
-                                   renewing previous: String = "", roles: Set<PolicyFact.Role> = [.policyholder])
+                                   renewing previous: String = "", roles: PolicyFact.Roles = [.policyholder])
         -> PolicyFact
     {
         PolicyFact(policyKey: key, productLine: .auto, roles: roles, premium: fen(400_000),

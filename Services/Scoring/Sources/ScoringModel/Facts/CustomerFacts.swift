@@ -29,11 +29,13 @@ public struct CustomerFacts: Sendable, Hashable, Codable {
         self.interactions = interactions
     }
 
-    /// Policies the customer holds as policyholder.
-    public var heldPolicies: [PolicyFact] { policies.filter(\.isHeld) }
+    /// Policies the customer holds as policyholder. A lazy view, as is `policiesInForce(on:)`: every metric
+    /// filters the policies, and copying them out each time (their keys, by reference count) was a good part of
+    /// scoring a book.
+    public var heldPolicies: LazyFilterSequence<[PolicyFact]> { policies.lazy.filter { $0.isHeld } }
 
     /// Held policies in force on `date`.
-    public func policiesInForce(on date: CalendarDate) -> [PolicyFact] {
-        policies.filter { $0.isHeld && $0.isInForce(on: date) }
+    public func policiesInForce(on date: CalendarDate) -> LazyFilterSequence<[PolicyFact]> {
+        policies.lazy.filter { $0.isHeld && $0.isInForce(on: date) }
     }
 }

@@ -51,7 +51,7 @@ public struct PolicyFact: Sendable, Hashable, Codable {
     public var policyKey: String
     public var productLine: ProductLine
     /// This customer's roles on the policy (a person may be policyholder and insured at once).
-    public var roles: Set<Role>
+    public var roles: Roles
     /// Premium per instalment of `paymentMode` (for a single premium, the one premium).
     public var premium: Money
     public var paymentMode: PaymentMode
@@ -75,7 +75,7 @@ public struct PolicyFact: Sendable, Hashable, Codable {
     /// Identity's record version: of two facts for one key, the higher wins.
     public var sourceVersion: Int64
 
-    public init(policyKey: String, productLine: ProductLine = .unspecified, roles: Set<Role> = [.policyholder],
+    public init(policyKey: String, productLine: ProductLine = .unspecified, roles: Roles = [.policyholder],
                 premium: Money, paymentMode: PaymentMode = .annual, annualisedPremium: Money,
                 premiumTermYears: Int32 = 0, issueDate: CalendarDate? = nil, effectiveDate: CalendarDate?,
                 endDate: CalendarDate? = nil, status: Status = .inForce, statusDate: CalendarDate? = nil,
@@ -102,4 +102,36 @@ public struct PolicyFact: Sendable, Hashable, Codable {
 
     /// The customer is policyholder or insured: the policy's cover is exposure for their claims.
     public var coversCustomer: Bool { isHeld || roles.contains(.insured) }
+}
+
+extension PolicyFact {
+    /// A set of `Role`s in a few bits: every metric filters a customer's policies by role, and a `Set` would be
+    /// hashed for each test and copied by reference count with each policy.
+    public struct Roles: OptionSet, Sendable, Hashable, Codable {
+        public let rawValue: UInt8
+
+        public init(rawValue: UInt8) {
+            self.rawValue = rawValue
+        }
+
+        public init(_ role: Role) {
+            rawValue = switch role {
+            case .policyholder: 1
+            case .insured: 2
+            case .beneficiary: 4
+            }
+        }
+
+        public init(_ roles: some Sequence<Role>) {
+            self = roles.reduce(into: []) { $0.insert($1) }
+        }
+
+        public static let policyholder = Roles(.policyholder)
+        public static let insured = Roles(.insured)
+        public static let beneficiary = Roles(.beneficiary)
+
+        public func contains(_ role: Role) -> Bool { contains(Roles(role)) }
+
+        public mutating func insert(_ role: Role) { formUnion(Roles(role)) }
+    }
 }

@@ -131,7 +131,7 @@ struct BookScan {
         /// The policy whose roles are still being gathered (its first row, and the roles so far): its next role may
         /// come with the next fetch.
         private var openPolicy: (code: String, key: String, position: Int64, row: PostgresRow,
-                                 roles: Set<PolicyFact.Role>)?
+                                 roles: PolicyFact.Roles)?
         /// The customer of the last row fetched; the table holds nothing more of any customer before it.
         private(set) var lastCode: String?
         private(set) var exhausted = false
@@ -197,7 +197,7 @@ struct BookScan {
                 return
             }
             closePolicy()
-            openPolicy = (code, key, max(position, partyPosition), row, role.map { [$0] } ?? [])
+            openPolicy = (code, key, max(position, partyPosition), row, role.map(PolicyFact.Roles.init) ?? [])
         }
 
         private mutating func closePolicy() {

@@ -104,7 +104,7 @@ struct FactReader {
             GROUP BY pp.customer_code, f.policy_key ORDER BY pp.customer_code, f.policy_key
             """, wanted)
         for row in rows {
-            let roles = Set(try row.decode(String.self, "roles").split(separator: ",").compactMap {
+            let roles = PolicyFact.Roles(try row.decode(String.self, "roles").split(separator: ",").compactMap {
                 FactVocabulary.role(String($0))
             })
             // A customer with only unspecified roles has no place on the policy.

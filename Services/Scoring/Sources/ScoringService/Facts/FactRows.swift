@@ -17,7 +17,7 @@ enum FactRows {
     }
 
     /// A policy with the customer's roles on it (the caller gathers them from the customer's party rows).
-    static func policy(_ row: PostgresRow, roles: Set<PolicyFact.Role>) throws -> PolicyFact {
+    static func policy(_ row: PostgresRow, roles: PolicyFact.Roles) throws -> PolicyFact {
         PolicyFact(
             policyKey: try row.decode(String.self, "policy_key"),
             productLine: ProductLine(rawValue: try row.decode(String.self, "product_line")) ?? .unspecified,

@@ -9,7 +9,7 @@ struct FetchedFacts: Sendable {
     enum Fact: Sendable {
         case profile(PostgresRow)
         /// A policy's row with all the customer's roles on it.
-        case policy(PostgresRow, roles: Set<PolicyFact.Role>)
+        case policy(PostgresRow, roles: PolicyFact.Roles)
         case payment(PostgresRow)
         case claim(PostgresRow)
         case servicing(PostgresRow)
