@@ -30,7 +30,7 @@ struct ScoreCardStore {
         guard !cards.isEmpty else { return }
         try connection.execute("CREATE TEMP TABLE IF NOT EXISTS score_card_incoming (LIKE score_card)")
         try connection.execute("TRUNCATE score_card_incoming")
-        try connection.copyIn("COPY score_card_incoming (\(Self.columns)) FROM STDIN", rows: try cards.map(Self.row))
+        try connection.copyIn("COPY score_card_incoming (\(Self.columns)) FROM STDIN", rows: cards.map(Self.row))
         try connection.execute(
             "INSERT INTO score_card (\(Self.columns)) SELECT \(Self.columns) FROM score_card_incoming "
                 + "ON CONFLICT (customer_code) DO UPDATE SET \(Self.updates) "
@@ -86,10 +86,10 @@ struct ScoreCardStore {
         try WireCodec.decode(ScoreCard.self, from: ByteBuffer(bytes: try row.decode([UInt8].self, "card")))
     }
 
-    private static func row(_ stored: StoredCard) throws -> [PostgresValue] {
+    private static func row(_ stored: StoredCard) -> [PostgresValue] {
         let card = stored.card
         let value = card.value
-        return [.text(value.customerCode), .bytes(Array(try WireCodec.encode(card).readableBytesView)),
+        return [.text(value.customerCode), .bytes(ScoreCardBytes.encode(card)),
                 .text(value.tier.rawValue), .text(value.layer.rawValue), .text(value.riskGrade.rawValue),
                 .bool(value.potential), .bool(value.vip), .double(value.valueScore), .double(card.risk.riskScore),
                 .int(value.annualisedPremium.minorUnits), .int(value.clv.minorUnits),
