@@ -62,4 +62,49 @@ import WireCodec
         #expect(byCode[gone] == nil, "a card whose customer has no facts in the snapshot, and is not newer, goes")
         #expect(byCode[newer]?.0 == Self.future, "a card newer than the snapshot stays, though it has no facts there")
     }
+
+    /// A full rescore removes the card of a code merged into another (an alias in scoring's table), saying the VIP
+    /// left as "merged"; a code without facts that is no alias loses its card as "all policies ended".
+    @Test func aMergedAwayCodesCardGoesAsMerged() async throws {
+        let (suite, database) = try await ScoringSupport.start(
+            prefix: "scoring_alias_rescore", environment: RuleSetApplicationTests.initial)
+        defer { Task { await suite.stopAll() } }
+        let identity = suite.client(.identity), scoring = suite.client(.scoring)
+        let (a, b) = try await ScoringSupport.ingestBook(identity)
+        _ = try await ScoringSupport.bookCards(a, b, scoring, ruleSetID: "life-template")
+        let (merged, ended) = (CardFixture.code(3), CardFixture.code(4))
+        let since = CalendarDate(year: 2019, month: 1, day: 1)
+        try await CardFixture.insert([CardFixture(code: merged, vipSince: since, tenureMonths: 70, factsPosition: 1),
+                                      CardFixture(code: ended, vipSince: since, tenureMonths: 80, factsPosition: 1)],
+                                     into: database)
+        _ = try await ScoringSupport.withDatabase(database) { pool in
+            try await pool.withConnection { connection in
+                try connection.execute(
+                    """
+                    INSERT INTO scoring.customer_alias (alias_code, survivor_code, operation_id, position)
+                    VALUES ($1, $2, 'op-merge-test', 1)
+                    """, [.text(merged), .text(a)])
+            }
+        }
+        let started = try await scoring.call(ScoringAPI.startRescoreAll,
+                                             StartRescoreAllRequest(operatorId: "ops-7", reason: "aliases")).job
+        let job = try await RuleSetApplicationTests.waitForJob(started.jobId, scoring)
+        #expect(job.state == .succeeded, "\(job.message)")
+        let events = try await RuleSetApplicationTests.events(scoring) { events in
+            Set(events.filter { $0.type == "clm.scoring.v1.VipLeft" }.map(\.subject)).isSuperset(of: [merged, ended])
+        }
+        let left = try events.filter { $0.type == "clm.scoring.v1.VipLeft" }.map {
+            try RuleSetApplicationTests.decode(VipLeft.self, $0)
+        }
+        #expect(left.first { $0.customerCode == merged }?.reason == "merged")
+        #expect(left.first { $0.customerCode == ended }?.reason == "all policies ended")
+        let codes = try await ScoringSupport.withDatabase(database) { pool in
+            try await pool.withConnection { connection in
+                try connection.query("SELECT customer_code FROM scoring.score_card").map {
+                    try $0.decode(String.self, at: 0)
+                }
+            }
+        }
+        #expect(Set(codes) == [a, b])
+    }
 }
