@@ -25,7 +25,8 @@ struct HeldRun: Sendable {
 
 /// A full rescore's one read of the book: every customer's facts read in one snapshot (`BookPass`), measured
 /// alone on the workers (`ScoringFrame.measure`), counted into the book's measurement, and held in memory (about
-/// 1 kB a customer) to be scored once the statistics are known, without reading the facts again.
+/// 400 bytes a customer: the scoring process peaked at 1.15 GB on a million, against 0.78 GB when it read the book
+/// twice) to be scored once the statistics are known, without reading the facts again.
 struct HeldBook: Sendable {
     /// The book measured: segment averages and RFM edges, and percentile distributions when the rule set asks.
     var statistics: BookStatistics
