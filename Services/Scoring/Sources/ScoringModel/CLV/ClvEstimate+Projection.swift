@@ -27,7 +27,8 @@ extension ClvEstimate {
     public init(facts: CustomerFacts, asOf: CalendarDate, currency: String, assumptions: ClvAssumptions,
                 mortality: MortalityTable) {
         let horizon = Int(min(100, max(1, assumptions.horizonYears)))
-        let policies = facts.policiesInForce(on: asOf).filter { $0.annualisedPremium.currency == currency }
+        // Taken once: the projection walks them every year of the horizon.
+        let policies = Array(facts.policiesInForce(on: asOf).filter { $0.annualisedPremium.currency == currency })
         let age = facts.profile?.age(on: asOf)
         let sex = facts.profile?.sex ?? .unspecified
         let alive: (Int) -> Double = { years in
