@@ -28,9 +28,16 @@ public struct Outbox: Sendable {
     /// - Throws: `WireError` when an event does not encode, `StoreError` when the copy fails.
     public func appendAll<Event: WireMessage>(_ events: [(event: Event, subject: String)], traceID: String = "",
                                              on connection: PostgresConnection) throws {
+        try appendAll(encoded: try events.map { try EncodedEvent($0.event, subject: $0.subject) }, traceID: traceID,
+                      on: connection)
+    }
+
+    /// `appendAll(_:traceID:on:)` for events already encoded, of any types, in their order.
+    public func appendAll(encoded events: [EncodedEvent], traceID: String = "",
+                          on connection: PostgresConnection) throws {
         guard !events.isEmpty else { return }
         try connection.copyIn("COPY outbox (event_type, subject, payload, trace_id) FROM STDIN",
-                              rows: try Self.rows(events, traceID: traceID))
+                              rows: events.lazy.map { $0.row(traceID: traceID) })
         try connection.execute("SELECT pg_notify($1, '')", [.text(names.outboxChannel)])
     }
 
@@ -74,8 +81,17 @@ public struct Outbox: Sendable {
     public func appendAllPositioned<Event: WireMessage>(
         _ events: [(event: Event, subject: String)], traceID: String = "", on connection: PostgresConnection
     ) throws -> ClosedRange<Int64>? {
+        try appendAllPositioned(encoded: try events.map { try EncodedEvent($0.event, subject: $0.subject) },
+                                traceID: traceID, on: connection)
+    }
+
+    /// `appendAllPositioned(_:traceID:on:)` for events already encoded, of any types: they take their positions in
+    /// their order.
+    @discardableResult
+    public func appendAllPositioned(encoded events: [EncodedEvent], traceID: String = "",
+                                    on connection: PostgresConnection) throws -> ClosedRange<Int64>? {
         guard !events.isEmpty else { return nil }
-        let rows = try Self.rows(events, traceID: traceID)
+        let rows = events.map { $0.row(traceID: traceID) }
         try FeedPositions.lock(names, on: connection)
         let head = try connection.query(
             "SELECT position, current_setting('transaction_isolation') AS isolation FROM (\(FeedPositions.head)) head")
@@ -92,17 +108,30 @@ public struct Outbox: Sendable {
                                [.text(names.feedChannel), .text(names.outboxChannel)])
         return first...(first + Int64(rows.count) - 1)
     }
+}
 
-    /// The COPY rows of `events`: type, subject, payload, trace id.
-    private static func rows<Event: WireMessage>(_ events: [(event: Event, subject: String)],
-                                                 traceID: String) throws -> [[PostgresValue]] {
-        var rows: [[PostgresValue]] = []
-        rows.reserveCapacity(events.count)
-        for (event, subject) in events {
-            let payload = try WireCodec.encode(event)
-            rows.append([.text(Event.protoName), .text(subject), .bytes(Array(payload.readableBytesView)),
-                         .text(traceID)])
-        }
-        return rows
+/// An event encoded for the outbox: its type (the message's proto name), its subject and its payload. A service
+/// that writes a great many of one kind may encode them itself, faster than the codec's generic path.
+public struct EncodedEvent: Sendable, Equatable {
+    public var type: String
+    public var subject: String
+    public var payload: [UInt8]
+
+    public init(type: String, subject: String, payload: [UInt8]) {
+        self.type = type
+        self.subject = subject
+        self.payload = payload
+    }
+
+    /// `event` encoded with protobuf-c.
+    /// - Throws: `WireError` when the event does not encode.
+    public init<Event: WireMessage>(_ event: Event, subject: String) throws {
+        self.init(type: Event.protoName, subject: subject,
+                  payload: Array(try WireCodec.encode(event).readableBytesView))
+    }
+
+    /// The COPY row: type, subject, payload, trace id.
+    func row(traceID: String) -> [PostgresValue] {
+        [.text(type), .text(subject), .bytes(payload), .text(traceID)]
     }
 }

@@ -121,6 +121,22 @@ extension ProtobufWriter {
     mutating func timestamp(_ timestamp: Timestamp) {
         int64(1, timestamp.unixMicros)
     }
+
+    mutating func customerValue(_ value: CustomerValue) {
+        string(1, value.customerCode)
+        double(2, value.valueScore)
+        enumeration(3, ProtoEnumNumbers.tiers.number(of: value.tier))
+        bool(4, value.potential)
+        enumeration(5, ProtoEnumNumbers.layers.number(of: value.layer))
+        enumeration(6, ProtoEnumNumbers.grades.number(of: value.riskGrade))
+        double(7, value.loyaltyScore)
+        bool(8, value.vip)
+        message(9) { $0.money(value.annualisedPremium) }
+        message(10) { $0.money(value.clv) }
+        string(11, value.ruleSetId)
+        int32(12, value.ruleSetVersion)
+        message(13) { $0.timestamp(value.scoredAt) }
+    }
 }
 
 /// The proto number of a case of an enum whose Swift cases list the proto's values in order, from 0.
@@ -130,4 +146,16 @@ struct ProtoEnumNumbers<Value: CaseIterable & Equatable & Sendable>: Sendable {
     func number(of value: Value) -> UInt64 {
         UInt64(cases.firstIndex(of: value) ?? 0)
     }
+}
+
+extension ProtoEnumNumbers where Value == CustomerTier {
+    static let tiers = ProtoEnumNumbers()
+}
+
+extension ProtoEnumNumbers where Value == PyramidLayer {
+    static let layers = ProtoEnumNumbers()
+}
+
+extension ProtoEnumNumbers where Value == RiskGrade {
+    static let grades = ProtoEnumNumbers()
 }

@@ -9,7 +9,7 @@ import ScoringAPI
 enum ScoreCardBytes {
     static func encode(_ card: ScoreCard) -> [UInt8] {
         var writer = ProtobufWriter(capacity: 512)
-        writer.message(1) { $0.value(card.value) }
+        writer.message(1) { $0.customerValue(card.value) }
         writer.message(2) { $0.metrics(card.metrics) }
         writer.message(3) { $0.rfm(card.rfm) }
         writer.message(4) { $0.clv(card.clv) }
@@ -17,35 +17,16 @@ enum ScoreCardBytes {
         writer.message(6) { $0.loyalty(card.loyalty) }
         if let explanation = card.explanation { writer.message(7, encoded: ExplanationBytes.encode(explanation)) }
         writer.int64(8, card.factsPosition)
-        writer.enumeration(9, tiers.number(of: card.previousTier))
+        writer.enumeration(9, ProtoEnumNumbers.tiers.number(of: card.previousTier))
         writer.message(10) { $0.timestamp(card.tierSince) }
         return writer.bytes
     }
 
-    fileprivate static let tiers = ProtoEnumNumbers<CustomerTier>()
-    fileprivate static let layers = ProtoEnumNumbers<PyramidLayer>()
-    fileprivate static let grades = ProtoEnumNumbers<RiskGrade>()
     fileprivate static let lines = ProtoEnumNumbers<ProductLine>()
     fileprivate static let channels = ProtoEnumNumbers<ContactChannel>()
 }
 
 private extension ProtobufWriter {
-    mutating func value(_ value: CustomerValue) {
-        string(1, value.customerCode)
-        double(2, value.valueScore)
-        enumeration(3, ScoreCardBytes.tiers.number(of: value.tier))
-        bool(4, value.potential)
-        enumeration(5, ScoreCardBytes.layers.number(of: value.layer))
-        enumeration(6, ScoreCardBytes.grades.number(of: value.riskGrade))
-        double(7, value.loyaltyScore)
-        bool(8, value.vip)
-        message(9) { $0.money(value.annualisedPremium) }
-        message(10) { $0.money(value.clv) }
-        string(11, value.ruleSetId)
-        int32(12, value.ruleSetVersion)
-        message(13) { $0.timestamp(value.scoredAt) }
-    }
-
     mutating func metrics(_ metrics: CustomerMetrics) {
         message(1) { $0.money(metrics.annualisedPremium) }
         double(2, metrics.premiumContribution)
@@ -105,7 +86,7 @@ private extension ProtobufWriter {
     }
 
     mutating func risk(_ risk: RiskAssessment) {
-        enumeration(1, ScoreCardBytes.grades.number(of: risk.grade))
+        enumeration(1, ProtoEnumNumbers.grades.number(of: risk.grade))
         double(2, risk.riskScore)
         int32(3, risk.claimCount)
         double(4, risk.claimFrequency)

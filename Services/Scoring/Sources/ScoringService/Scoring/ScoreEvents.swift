@@ -49,21 +49,20 @@ struct ScoreEvents {
                                 continuousTenureMonths: previous.loyalty.continuousTenureMonths), code))
     }
 
-    /// Appends the events to the outbox in the caller's transaction.
+    /// Appends the events to the outbox in the caller's transaction, ScoreChanged first, then TierChanged,
+    /// VipEntered and VipLeft (`ScoreEventBytes`).
     /// - Parameter positioned: give them their feed positions now (`Outbox.appendAllPositioned`), as a full
     ///   rescore does with its hundreds of thousands of events, instead of leaving them to the relay; the caller's
     ///   transaction then holds the feed's lock to its end, so this must be its last real work.
     func append(to outbox: Outbox, positioned: Bool = false, on connection: PostgresConnection) throws {
+        let encoded = scoreChanged.map { ScoreEventBytes.encode($0.event, subject: $0.subject) }
+            + tierChanged.map { ScoreEventBytes.encode($0.event, subject: $0.subject) }
+            + vipEntered.map { ScoreEventBytes.encode($0.event, subject: $0.subject) }
+            + vipLeft.map { ScoreEventBytes.encode($0.event, subject: $0.subject) }
         if positioned {
-            try outbox.appendAllPositioned(scoreChanged, on: connection)
-            try outbox.appendAllPositioned(tierChanged, on: connection)
-            try outbox.appendAllPositioned(vipEntered, on: connection)
-            try outbox.appendAllPositioned(vipLeft, on: connection)
+            try outbox.appendAllPositioned(encoded: encoded, on: connection)
         } else {
-            try outbox.appendAll(scoreChanged, on: connection)
-            try outbox.appendAll(tierChanged, on: connection)
-            try outbox.appendAll(vipEntered, on: connection)
-            try outbox.appendAll(vipLeft, on: connection)
+            try outbox.appendAll(encoded: encoded, on: connection)
         }
     }
 }
