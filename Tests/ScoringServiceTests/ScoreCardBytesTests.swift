@@ -91,6 +91,20 @@ struct ScoreCardBytesTests {
         #expect(ScoreCardBytes.encode(lines) == (try Self.codecBytes(lines)))
     }
 
+    /// Nested messages of 128 bytes and more take a longer length than the one byte kept for it.
+    @Test func longNestedMessagesAreWrittenAsTheCodecWritesThem() throws {
+        var card = Self.full
+        card.metrics.segment = String(repeating: "province=广东/", count: 20)
+        card.risk.declaredHabits = (0..<300).map { "habit-\($0)" }
+        card.explanation?.components = (0..<400).map {
+            ScoreComponent(scorecard: "value", metric: .clv, rawValue: Threshold(number: Double($0)), normalised: 0.5,
+                           weight: 0.25, contribution: Double($0) / 8)
+        }
+        let bytes = ScoreCardBytes.encode(card)
+        #expect(bytes.count > 16_384, "the explanation's length takes three bytes")
+        #expect(bytes == (try Self.codecBytes(card)))
+    }
+
     @Test func aWrittenCardReadsBackWhole() throws {
         let back = try WireCodec.decode(ScoreCard.self, from: .init(bytes: ScoreCardBytes.encode(Self.full)))
         #expect(back == Self.full)

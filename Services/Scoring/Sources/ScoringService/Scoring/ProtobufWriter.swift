@@ -59,20 +59,26 @@ struct ProtobufWriter {
 
     mutating func packedEnums(_ field: UInt64, _ numbers: [UInt64]) {
         guard !numbers.isEmpty else { return }
-        var packed = ProtobufWriter(capacity: numbers.count)
-        for number in numbers { packed.varint(number) }
-        tag(field, wireType: 2)
-        varint(UInt64(packed.bytes.count))
-        bytes.append(contentsOf: packed.bytes)
+        message(field) { packed in
+            for number in numbers { packed.varint(number) }
+        }
     }
 
-    /// A nested message: its bytes, written by `body`, after its tag and length.
+    /// A nested message: its bytes, written by `body`, after its tag and length. Written in place: one byte is kept
+    /// for the length, and widened afterwards when the message took 128 bytes or more.
     mutating func message(_ field: UInt64, _ body: (inout ProtobufWriter) -> Void) {
-        var nested = ProtobufWriter(capacity: 64)
-        body(&nested)
         tag(field, wireType: 2)
-        varint(UInt64(nested.bytes.count))
-        bytes.append(contentsOf: nested.bytes)
+        let lengthAt = bytes.count
+        bytes.append(0)
+        body(&self)
+        let length = bytes.count - lengthAt - 1
+        if length < 0x80 {
+            bytes[lengthAt] = UInt8(length)
+        } else {
+            var prefix = ProtobufWriter(capacity: 4)
+            prefix.varint(UInt64(length))
+            bytes.replaceSubrange(lengthAt...lengthAt, with: prefix.bytes)
+        }
     }
 
     /// A nested message already encoded.
