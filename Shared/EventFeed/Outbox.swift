@@ -91,7 +91,6 @@ public struct Outbox: Sendable {
     public func appendAllPositioned(encoded events: [EncodedEvent], traceID: String = "",
                                     on connection: PostgresConnection) throws -> ClosedRange<Int64>? {
         guard !events.isEmpty else { return nil }
-        let rows = events.map { $0.row(traceID: traceID) }
         try FeedPositions.lock(names, on: connection)
         let head = try connection.query(
             "SELECT position, current_setting('transaction_isolation') AS isolation FROM (\(FeedPositions.head)) head")
@@ -103,10 +102,12 @@ public struct Outbox: Sendable {
         let first = try head[0].decode(Int64.self, "position") + 1
         try connection.copyIn(
             "COPY outbox (position, event_type, subject, payload, trace_id) FROM STDIN",
-            rows: rows.enumerated().lazy.map { index, row in [.int(first + Int64(index))] + row })
+            rows: events.enumerated().lazy.map { index, event in
+                [.int(first + Int64(index))] + event.row(traceID: traceID)
+            })
         try connection.execute("SELECT pg_notify($1, ''), pg_notify($2, '')",
                                [.text(names.feedChannel), .text(names.outboxChannel)])
-        return first...(first + Int64(rows.count) - 1)
+        return first...(first + Int64(events.count) - 1)
     }
 }
 

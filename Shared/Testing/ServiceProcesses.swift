@@ -85,7 +85,11 @@ public final class ServiceProcesses: @unchecked Sendable {
         process.terminationHandler = { ended in Self.unstopped.withLock { _ = $0.remove(ended.processIdentifier) } }
         try process.run()
         processes[service] = process
-        Self.unstopped.withLock { _ = $0.insert(process.processIdentifier) }
+        Self.unstopped.withLock { running in
+            running.insert(process.processIdentifier)
+            // It may have ended, and its termination handler run, before it was put in.
+            if !process.isRunning { running.remove(process.processIdentifier) }
+        }
     }
 
     private func waitUntilServing(_ service: ServiceName, timeout: Duration) async throws {

@@ -78,7 +78,8 @@ struct DeferredBatch {
             """
             SELECT source_system, source_key FROM party_record
             WHERE (source_system, source_key) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-            """, [PostgresValue.textArray(records.map(\.ref.sourceSystem)), PostgresValue.textArray(records.map(\.ref.sourceKey))])
+            """, [PostgresValue.textArray(records.map(\.ref.sourceSystem)),
+                  PostgresValue.textArray(records.map(\.ref.sourceKey))])
         return Set(try rows.map {
             SourceRef(sourceSystem: try $0.decode(String.self, at: 0), sourceKey: try $0.decode(String.self, at: 1))
         })

@@ -34,12 +34,12 @@ public struct MeasuredCustomer: Sendable {
             monthsSinceInteraction: facts.monthsSinceInteraction(asOf: settings.asOf))
     }
 
-    /// Measures `facts` under a rule set: its premium segments, CLV assumptions and VIP minimum.
+    /// Measures `facts` under a rule set: its CLV assumptions and VIP minimum, in the segments `segmentation`
+    /// gives (the book's, measured under the rule set's `premiumSegmentBy`).
     /// - Parameter mortality: the table `ruleSet.clv.mortalityTable` names.
-    public init(facts: CustomerFacts, settings: MetricSettings, ruleSet: RuleSet,
+    public init(facts: CustomerFacts, settings: MetricSettings, segmentation: PremiumSegmentation, ruleSet: RuleSet,
                 mortality: MortalityTable = .cl2013NonAnnuityI) {
-        self.init(facts: facts, settings: settings,
-                  segmentation: PremiumSegmentation(dimensions: ruleSet.premiumSegmentBy),
+        self.init(facts: facts, settings: settings, segmentation: segmentation,
                   clvAssumptions: ruleSet.clvAssumptions, mortality: mortality,
                   loyaltyModel: LoyaltyModel(ruleSet: ruleSet))
     }
@@ -67,6 +67,7 @@ public struct MeasuredCustomer: Sendable {
     public func assessed(against book: BookStatistics, ruleSet: RuleSet) -> CustomerAssessment {
         var book = book
         book.rfmBands = ruleSet.rfmBands(book: book.rfmBands)
-        return assessed(against: book, riskModel: RiskModel(ruleSet: ruleSet), loyaltyModel: LoyaltyModel(ruleSet: ruleSet))
+        return assessed(against: book, riskModel: RiskModel(ruleSet: ruleSet),
+                        loyaltyModel: LoyaltyModel(ruleSet: ruleSet))
     }
 }

@@ -45,9 +45,8 @@ extension CustomerAssessment {
     ///   - mortality: the table `ruleSet.clv.mortalityTable` names.
     public init(facts: CustomerFacts, settings: MetricSettings, book: BookStatistics, ruleSet: RuleSet,
                 mortality: MortalityTable = .cl2013NonAnnuityI) {
-        self = MeasuredCustomer(facts: facts, settings: settings, segmentation: book.segmentation,
-                                clvAssumptions: ruleSet.clvAssumptions, mortality: mortality,
-                                loyaltyModel: LoyaltyModel(ruleSet: ruleSet))
+        self = MeasuredCustomer(facts: facts, settings: settings, segmentation: book.segmentation, ruleSet: ruleSet,
+                                mortality: mortality)
             .assessed(against: book, ruleSet: ruleSet)
     }
 }

@@ -23,6 +23,15 @@ struct ProtobufWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
+    /// A repeated string: every value written, empty or not.
+    mutating func strings(_ field: UInt64, _ texts: [String]) {
+        for text in texts {
+            tag(field, wireType: 2)
+            varint(UInt64(text.utf8.count))
+            bytes.append(contentsOf: text.utf8)
+        }
+    }
+
     mutating func enumeration(_ field: UInt64, _ number: UInt64) {
         guard number != 0 else { return }
         tag(field, wireType: 0)
@@ -86,11 +95,6 @@ struct ProtobufWriter {
         tag(field, wireType: 2)
         varint(UInt64(encoded.count))
         bytes.append(contentsOf: encoded)
-    }
-
-    /// A string's bytes, after its tag and length (which the caller wrote).
-    mutating func appendUTF8(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
     }
 
     mutating func tag(_ field: UInt64, wireType: UInt64) {

@@ -44,10 +44,11 @@ struct Rescoring {
         let aliases = try self.aliases(among: codes)
         let reader = FactReader(connection: connection, utcOffsetSeconds: context.settings.utcOffsetSeconds)
         let facts = try reader.facts(of: codes.filter { !aliases.contains($0) })
-        let customers = frame.measureAll(Array(facts.values))
-        return try rescore(codes, customers: Dictionary(uniqueKeysWithValues: customers.map { ($0.measured.customerCode, $0) }),
-                           aliases: aliases, stored: try ScoreCardStore(connection: connection).load(codes),
-                           frame: frame, snapshot: nil)
+        let customers = Dictionary(uniqueKeysWithValues: frame.measureAll(Array(facts.values)).map {
+            ($0.measured.customerCode, $0)
+        })
+        return try rescore(codes, customers: customers, aliases: aliases,
+                           stored: try ScoreCardStore(connection: connection).load(codes), frame: frame, snapshot: nil)
     }
 
     /// Scores again a run of a full rescore's read of the book (`HeldBook`): the customers it measured, in its

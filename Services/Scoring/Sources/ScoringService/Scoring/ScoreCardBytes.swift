@@ -94,12 +94,7 @@ private extension ProtobufWriter {
         message(6) { $0.money(risk.claimsPaid) }
         int32(7, risk.fraudFlags)
         int32(8, risk.occupationClass)
-        for habit in risk.declaredHabits {
-            // A repeated string writes each value, empty or not.
-            tag(9, wireType: 2)
-            varint(UInt64(habit.utf8.count))
-            appendUTF8(habit)
-        }
+        strings(9, risk.declaredHabits)
     }
 
     mutating func loyalty(_ loyalty: LoyaltyAssessment) {

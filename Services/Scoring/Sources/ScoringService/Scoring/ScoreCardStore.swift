@@ -78,7 +78,8 @@ struct ScoreCardStore {
     /// Removes the cards of `codes` (aliases after a merge, customers left without facts).
     func remove(_ codes: [String]) throws {
         guard !codes.isEmpty else { return }
-        try connection.execute("DELETE FROM score_card WHERE customer_code = ANY($1::text[])", [PostgresValue.textArray(codes)])
+        try connection.execute("DELETE FROM score_card WHERE customer_code = ANY($1::text[])",
+                               [PostgresValue.textArray(codes)])
     }
 
     /// The card in a row's `card` column (with its explanation only when stored before migration 4).

@@ -49,9 +49,8 @@ struct ScoringFrame: Sendable {
             return MeasuredCustomer(facts: facts, settings: metrics, segmentation: book.segmentation,
                                     mortality: mortality)
         }
-        return MeasuredCustomer(facts: facts, settings: metrics, segmentation: book.segmentation,
-                                clvAssumptions: ruleSet.clvAssumptions, mortality: mortality,
-                                loyaltyModel: LoyaltyModel(ruleSet: ruleSet))
+        return MeasuredCustomer(facts: facts, settings: metrics, segmentation: book.segmentation, ruleSet: ruleSet,
+                                mortality: mortality)
     }
 
     /// Scores one customer, measured from facts that reached feed position `position`.
