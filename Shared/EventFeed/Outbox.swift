@@ -36,8 +36,8 @@ public struct Outbox: Sendable {
     public func appendAll(encoded events: [EncodedEvent], traceID: String = "",
                           on connection: PostgresConnection) throws {
         guard !events.isEmpty else { return }
-        try connection.copyIn("COPY outbox (event_type, subject, payload, trace_id) FROM STDIN",
-                              rows: events.lazy.map { $0.row(traceID: traceID) })
+        try connection.copyInBinary("COPY outbox (event_type, subject, payload, trace_id) FROM STDIN (FORMAT binary)",
+                                    columns: 4, rows: events) { event, row in event.write(traceID: traceID, &row) }
         try connection.execute("SELECT pg_notify($1, '')", [.text(names.outboxChannel)])
     }
 
@@ -100,11 +100,12 @@ public struct Outbox: Sendable {
                              + "COMMITTED transaction, not \(isolation ?? "none"): the head is read after the lock")
         }
         let first = try head[0].decode(Int64.self, "position") + 1
-        try connection.copyIn(
-            "COPY outbox (position, event_type, subject, payload, trace_id) FROM STDIN",
-            rows: events.enumerated().lazy.map { index, event in
-                [.int(first + Int64(index))] + event.row(traceID: traceID)
-            })
+        try connection.copyInBinary(
+            "COPY outbox (position, event_type, subject, payload, trace_id) FROM STDIN (FORMAT binary)", columns: 5,
+            rows: events.enumerated()) { numbered, row in
+                row.int8(first + Int64(numbered.offset))
+                numbered.element.write(traceID: traceID, &row)
+            }
         try connection.execute("SELECT pg_notify($1, ''), pg_notify($2, '')",
                                [.text(names.feedChannel), .text(names.outboxChannel)])
         return first...(first + Int64(events.count) - 1)
@@ -132,7 +133,11 @@ public struct EncodedEvent: Sendable, Equatable {
     }
 
     /// The COPY row: type, subject, payload, trace id.
-    func row(traceID: String) -> [PostgresValue] {
-        [.text(type), .text(subject), .bytes(payload), .text(traceID)]
+    /// The event's fields of an outbox row: type, subject, payload, trace id.
+    func write(traceID: String, _ row: inout PostgresBinaryRow) {
+        row.text(type)
+        row.text(subject)
+        row.bytes(payload)
+        row.text(traceID)
     }
 }

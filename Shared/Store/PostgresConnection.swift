@@ -72,6 +72,21 @@ public final class PostgresConnection {
         try atCallSite(file, line) { try handle.copyIn(sql, rows: rows) }
     }
 
+    /// Streams rows into a `COPY table (columns) FROM STDIN (FORMAT binary)` statement: `write` puts each row's
+    /// fields, in the columns' order, into a ``PostgresBinaryRow`` (see there for the types).
+    /// - Parameters:
+    ///   - columns: how many columns the statement copies; a row written with another number of fields stops the
+    ///     COPY before it is sent, and nothing is copied.
+    /// - Returns: The number of rows copied.
+    /// - Throws: ``StoreError``: the server's category (e.g. `.uniqueViolation`), otherwise `.copyFailed`.
+    @discardableResult
+    public func copyInBinary<Row>(
+        _ sql: String, columns: Int, rows: some Sequence<Row>, file: String = #fileID, line: Int = #line,
+        _ write: (Row, inout PostgresBinaryRow) -> Void
+    ) throws -> Int {
+        try atCallSite(file, line) { try handle.copyInBinary(sql, columns: columns, rows: rows, write) }
+    }
+
     /// Runs a `COPY ... TO STDOUT` statement (text format) and hands each line, without its newline,
     /// to `onLine`; ``PostgresCopyText/fields(_:)`` splits a line into fields.
     /// - Returns: The number of lines received.

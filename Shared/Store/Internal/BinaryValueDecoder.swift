@@ -11,10 +11,6 @@ enum BinaryValueDecoder {
         static let uuid: UInt32 = 2950, jsonb: UInt32 = 3802, xid8: UInt32 = 5069
     }
 
-    /// PostgreSQL counts dates and times from 2000-01-01; Swift callers count from 1970-01-01.
-    private static let daysFrom1970To2000: Int64 = 10_957
-    private static let microsFrom1970To2000: Int64 = 946_684_800_000_000
-
     /// Decodes the cell at `row`, `column` of `result`.
     /// - Throws: ``StoreError/Code/decodingFailed`` naming the column for an unsupported type or a
     ///   malformed value.
@@ -73,13 +69,13 @@ enum BinaryValueDecoder {
             let days = Int32(bitPattern: UInt32(bigEndianBytes: bytes))
             // Int32.min / Int32.max are -infinity / infinity, which no calendar date represents.
             guard days != .min, days != .max else { return nil }
-            let date = PostgresDate(daysSince1970: Int(Int64(days) + daysFrom1970To2000))
+            let date = PostgresDate(daysSince1970: Int(Int64(days) + PostgresEpoch.daysFrom1970))
             return .date(year: date.year, month: date.month, day: date.day)
         case TypeOID.timestamp, TypeOID.timestamptz:
             guard bytes.count == 8 else { return nil }
             let micros = Int64(bitPattern: UInt64(bigEndianBytes: bytes))
             guard micros != .min, micros != .max else { return nil }
-            let (shifted, overflow) = micros.addingReportingOverflow(microsFrom1970To2000)
+            let (shifted, overflow) = micros.addingReportingOverflow(PostgresEpoch.microsFrom1970)
             return overflow ? nil : .timestamp(microsSince1970: shifted)
         case TypeOID.uuid:
             return bytes.count == 16 ? .text(uuidText(bytes)) : nil

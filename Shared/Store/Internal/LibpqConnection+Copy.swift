@@ -1,6 +1,6 @@
 internal import CLibpq
 
-/// COPY FROM STDIN and COPY TO STDOUT in PostgreSQL's text format.
+/// COPY FROM STDIN (text and binary format) and COPY TO STDOUT (text format).
 extension LibpqConnection {
     /// Rows are sent in chunks of about this many bytes, so memory stays flat for any row count.
     private static let copyChunkBytes = 64 * 1024
@@ -25,6 +25,52 @@ extension LibpqConnection {
             }
         }
         if !chunk.isEmpty { try sendCopyData(chunk, query: sql) }
+        guard PQputCopyEnd(handle, nil) == 1 else {
+            throw makeError(nil, query: sql, fallback: .copyFailed)
+        }
+        return try collectFinalResult(query: sql, fallback: .copyFailed).affectedRows
+    }
+
+    /// Runs a `COPY ... FROM STDIN (FORMAT binary)` statement and streams `rows` to it, each written by `write` into
+    /// a ``PostgresBinaryRow`` of `columns` fields.
+    /// - Throws: as `copyIn`, and `.copyFailed` (without sending the row) when `write` writes another number of
+    ///   fields than `columns`.
+    func copyInBinary<Row>(_ sql: String, columns: Int, rows: some Sequence<Row>,
+                           _ write: (Row, inout PostgresBinaryRow) -> Void) throws(StoreError) -> Int {
+        let started = try check(PQexec(handle, sql).map(LibpqResult.init(taking:)), query: sql, fallback: .copyFailed)
+        guard started.status == PGRES_COPY_IN else {
+            try abandonCopy(started, query: sql)
+            throw StoreError(.copyFailed, message: "the statement is not COPY ... FROM STDIN", query: sql)
+        }
+        guard started.isBinary else {
+            _ = PQputCopyEnd(handle, "the client sends binary rows")
+            _ = try? collectFinalResult(query: sql, fallback: .copyFailed)
+            throw StoreError(.copyFailed, message: "the statement is not COPY ... (FORMAT binary)", query: sql)
+        }
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(Self.copyChunkBytes + 4096)
+        // The signature, flags (none) and header extension length (none).
+        chunk.append(contentsOf: Array("PGCOPY\n".utf8) + [0xff, 0x0d, 0x0a, 0x00] + [0, 0, 0, 0] + [0, 0, 0, 0])
+        var row = PostgresBinaryRow()
+        for item in rows {
+            row.reset()
+            write(item, &row)
+            guard row.fields == columns else {
+                _ = PQputCopyEnd(handle, "a row had the wrong number of fields")
+                _ = try? collectFinalResult(query: sql, fallback: .copyFailed)
+                throw StoreError(.copyFailed, message: "a row was written with \(row.fields) fields for \(columns) "
+                                 + "columns; nothing was copied", query: sql)
+            }
+            chunk.append(UInt8(truncatingIfNeeded: columns >> 8))
+            chunk.append(UInt8(truncatingIfNeeded: columns))
+            chunk.append(contentsOf: row.bytes)
+            if chunk.count >= Self.copyChunkBytes {
+                try sendCopyData(chunk, query: sql)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        chunk.append(contentsOf: [0xff, 0xff])  // the trailer: a field count of -1
+        try sendCopyData(chunk, query: sql)
         guard PQputCopyEnd(handle, nil) == 1 else {
             throw makeError(nil, query: sql, fallback: .copyFailed)
         }

@@ -49,6 +49,9 @@ final class LibpqResult: @unchecked Sendable {
         PQcmdStatus(result).map { String(cString: $0) } ?? ""
     }
 
+    /// Whether the result's rows are in binary format (for a COPY: whether it is `FORMAT binary`).
+    var isBinary: Bool { PQbinaryTuples(result) == 1 }
+
     /// Whether a column's value in binary (1) or text (0) format.
     func format(column: Int) -> Int32 { PQfformat(result, Int32(column)) }
 
