@@ -21,6 +21,16 @@ enum CustomerCodes {
         return code
     }
 
+    /// The condition that `column` holds a code after `after` through `through` (to the end when nil), with its
+    /// parameters from `$1`. Two shapes rather than one with `($2 IS NULL OR …)`: that one cannot bound an index
+    /// scan, and once PostgreSQL switched to a generic plan every run of a full rescore read the cards from its
+    /// start to the end of the book (the scoring phase of a second rescore of a million customers, which writes no
+    /// card, took 43.3 s; 18.4 s with the bounded range).
+    static func range(_ column: String, after: String, through: String?) -> (condition: String, [PostgresValue]) {
+        guard let through else { return ("\(column) > $1", [.text(after)]) }
+        return ("\(column) > $1 AND \(column) <= $2", [.text(after), .text(through)])
+    }
+
     /// The customer `code` stands for now: its survivor when identity merged it away, else itself.
     static func current(_ code: String, on connection: PostgresConnection) throws -> String {
         try connection.query("SELECT survivor_code FROM customer_alias WHERE alias_code = $1", [.text(code)])

@@ -64,10 +64,9 @@ struct Rescoring {
         let customers = Dictionary(uniqueKeysWithValues: run.customers.map { ($0.measured.customerCode, $0) })
         let codes = Array(Set(customers.keys).union(stored.keys)).sorted()
         // The run's range, read as a range: probing the aliases code by code cost a million index probes a book.
-        let aliases = Set(try connection.query(
-            "SELECT alias_code FROM customer_alias WHERE alias_code > $1 AND ($2::text IS NULL OR alias_code <= $2)",
-            [.text(run.after), run.through.map(PostgresValue.text) ?? .null]
-        ).map { try $0.decode(String.self, "alias_code") })
+        let (condition, parameters) = CustomerCodes.range("alias_code", after: run.after, through: run.through)
+        let aliases = Set(try connection.query("SELECT alias_code FROM customer_alias WHERE \(condition)", parameters)
+            .map { try $0.decode(String.self, "alias_code") })
         return try rescore(codes, customers: customers, aliases: aliases, stored: stored, frame: frame,
                            snapshot: run.snapshot)
     }
@@ -121,7 +120,7 @@ struct Rescoring {
             events.add(previous: customer.previous, scored: result, trigger: frame.trigger)
             changed.append(card)
         }
-        try store.saveAll(changed)
+        try store.saveAll(changed, known: Set(allStored.keys))
         outcome.written = changed.count
         // A whole-book pass's events are many: they take their feed positions here rather than from the relay.
         try events.append(to: context.outbox, positioned: snapshot != nil, on: connection)

@@ -21,20 +21,48 @@ struct ScoreCardStore {
     private static let updates = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         .filter { $0 != "customer_code" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
 
-    /// Stores each of `cards` as its customer's current card, a few statements however many cards: copied into a
-    /// session-local staging table, then upserted, so that two transactions scoring the same customer at once (the
-    /// rescorer and a full rescore) wait for each other instead of one failing on the primary key. A stored card
-    /// computed from newer facts (a higher `facts_position`, as when a full rescore's snapshot is older than the
-    /// rescorer's last read) is kept.
-    func saveAll(_ cards: [StoredCard]) throws {
+    /// Stores each of `cards` as its customer's current card. `known` holds the codes that had a stored card when
+    /// this transaction loaded them (`load`): the others' cards are inserted, the known ones' upserted.
+    ///
+    /// Inserting is a binary COPY straight into `score_card`, inside a savepoint. A card stored for one of those codes
+    /// meanwhile (the rescorer and a full rescore scoring the same new customer at once) fails it on the primary key,
+    /// after waiting for the other transaction: the savepoint is rolled back and those cards go the upsert's way.
+    /// Upserting copies into a session-local staging table, then `INSERT … ON CONFLICT`, so that two transactions
+    /// scoring the same customer wait for each other instead of one failing; a stored card computed from newer facts
+    /// (a higher `facts_position`, as when a full rescore's snapshot is older than the rescorer's last read) is kept.
+    /// The upsert costs about half as much again as a plain insert of the same cards, on top of the staging copy.
+    func saveAll(_ cards: [StoredCard], known: Set<String>) throws {
+        var fresh: [StoredCard] = [], replacing: [StoredCard] = []
+        for card in cards {
+            if known.contains(card.card.value.customerCode) { replacing.append(card) } else { fresh.append(card) }
+        }
+        if !fresh.isEmpty {
+            try connection.execute("SAVEPOINT score_card_insert")
+            do {
+                try copy(fresh, into: "score_card")
+                try connection.execute("RELEASE SAVEPOINT score_card_insert")
+            } catch let error as StoreError where error.code == .uniqueViolation {
+                try connection.execute("ROLLBACK TO SAVEPOINT score_card_insert")
+                replacing += fresh
+            }
+        }
+        try upsert(replacing)
+    }
+
+    private func upsert(_ cards: [StoredCard]) throws {
         guard !cards.isEmpty else { return }
         try connection.execute("CREATE TEMP TABLE IF NOT EXISTS score_card_incoming (LIKE score_card)")
         try connection.execute("TRUNCATE score_card_incoming")
-        try connection.copyIn("COPY score_card_incoming (\(Self.columns)) FROM STDIN", rows: cards.map(Self.row))
+        try copy(cards, into: "score_card_incoming")
         try connection.execute(
             "INSERT INTO score_card (\(Self.columns)) SELECT \(Self.columns) FROM score_card_incoming "
                 + "ON CONFLICT (customer_code) DO UPDATE SET \(Self.updates) "
                 + "WHERE score_card.facts_position <= excluded.facts_position")
+    }
+
+    private func copy(_ cards: [StoredCard], into table: String) throws {
+        try connection.copyInBinary("COPY \(table) (\(Self.columns)) FROM STDIN (FORMAT binary)", columns: 19,
+                                    rows: cards, Self.write)
     }
 
     /// The current cards of those of `codes` that have one, each without its explanation but with the explanation's
@@ -47,8 +75,8 @@ struct ScoreCardStore {
     /// The current cards of the codes after `after` through `through` (to the end of the book when nil), as
     /// `load(_:)` gives them.
     func load(after: String, through: String?) throws -> [String: StoredCard] {
-        try cards(where: "customer_code > $1 AND ($2::text IS NULL OR customer_code <= $2)",
-                  [.text(after), through.map(PostgresValue.text) ?? .null])
+        let (condition, parameters) = CustomerCodes.range("customer_code", after: after, through: through)
+        return try cards(where: condition, parameters)
     }
 
     private func cards(where condition: String, _ parameters: [PostgresValue]) throws -> [String: StoredCard] {
@@ -87,17 +115,33 @@ struct ScoreCardStore {
         try WireCodec.decode(ScoreCard.self, from: ByteBuffer(bytes: try row.decode([UInt8].self, "card")))
     }
 
-    private static func row(_ stored: StoredCard) -> [PostgresValue] {
+    /// A card's row, in the order of `columns`.
+    private static func write(_ stored: StoredCard, _ row: inout PostgresBinaryRow) {
         let card = stored.card
         let value = card.value
-        return [.text(value.customerCode), .bytes(ScoreCardBytes.encode(card)),
-                .text(value.tier.rawValue), .text(value.layer.rawValue), .text(value.riskGrade.rawValue),
-                .bool(value.potential), .bool(value.vip), .double(value.valueScore), .double(card.risk.riskScore),
-                .int(value.annualisedPremium.minorUnits), .int(value.clv.minorUnits),
-                PostgresValue.textArray(card.metrics.productLines.map(\.rawValue)), .int(card.factsPosition),
-                .timestamp(microsSince1970: value.scoredAt.unixMicros), SQLValues.date(card.loyalty.vipSince),
-                .int(Int64(card.loyalty.continuousTenureMonths)), .text(value.ruleSetId),
-                .int(Int64(value.ruleSetVersion)), stored.explanation.map(PostgresValue.bytes) ?? .null]
+        row.text(value.customerCode)
+        row.bytes(ScoreCardBytes.encode(card))
+        row.text(value.tier.rawValue)
+        row.text(value.layer.rawValue)
+        row.text(value.riskGrade.rawValue)
+        row.bool(value.potential)
+        row.bool(value.vip)
+        row.float8(value.valueScore)
+        row.float8(card.risk.riskScore)
+        row.int8(value.annualisedPremium.minorUnits)
+        row.int8(value.clv.minorUnits)
+        row.textArray(card.metrics.productLines.map(\.rawValue))
+        row.int8(card.factsPosition)
+        row.timestamp(microsSince1970: value.scoredAt.unixMicros)
+        if let since = card.loyalty.vipSince {
+            row.date(PostgresDate(year: Int(since.year), month: Int(since.month), day: Int(since.day)))
+        } else {
+            row.null()
+        }
+        row.int4(card.loyalty.continuousTenureMonths)
+        row.text(value.ruleSetId)
+        row.int4(Int32(value.ruleSetVersion))
+        if let explanation = stored.explanation { row.bytes(explanation) } else { row.null() }
     }
 }
 
