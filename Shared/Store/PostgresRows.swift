@@ -43,12 +43,18 @@ public struct PostgresRow: Sendable {
     /// - Throws: ``StoreError/Code/decodingFailed`` naming the column when it does not exist, is NULL
     ///   and `T` is not optional, or holds a type `T` cannot be decoded from.
     public func decode<T: PostgresDecodable>(_ type: T.Type, _ column: String) throws -> T {
+        try T.decode(from: PostgresCell(result: result, row: index, column: try position(of: column)))
+    }
+
+    /// The position of the column named `column`.
+    /// - Throws: ``StoreError/Code/decodingFailed`` when there is none.
+    func position(of column: String) throws -> Int {
         guard let position = result.columns.position(of: column) else {
             throw StoreError(
                 .decodingFailed,
                 message: "no column '\(column)' in the result (columns: \(result.columnNames.joined(separator: ", ")))")
         }
-        return try T.decode(from: PostgresCell(result: result, row: index, column: position))
+        return position
     }
 
     /// Decodes the column at position `index` (0-based).

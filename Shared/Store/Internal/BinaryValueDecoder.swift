@@ -17,13 +17,13 @@ enum BinaryValueDecoder {
     static func value(in result: LibpqResult, row: Int, column: Int) throws(StoreError) -> PostgresValue {
         if result.isNull(row: row, column: column) { return .null }
         let oid = result.columnTypes[column]
-        let name = result.columnNames[column]
         let decoded: PostgresValue? = result.withCellBytes(row: row, column: column) { bytes in
             // Text-format results (from the simple protocol) carry every type as its text form.
             if result.format(column: column) == 0 { return .text(String(decoding: bytes, as: UTF8.self)) }
             return binary(bytes, oid: oid)
         }
         if let decoded { return decoded }
+        let name = result.columnNames[column]
         if oid == TypeOID.numeric {
             throw StoreError(
                 .decodingFailed,
@@ -34,6 +34,12 @@ enum BinaryValueDecoder {
             .decodingFailed,
             message: "column '\(name)' has type OID \(oid), which cannot be decoded or whose value is malformed "
                 + "(infinite dates and timestamps included); cast it in SQL to a supported type")
+    }
+
+    /// Whether values of the type are text in binary format as in text format: UTF-8, nothing more.
+    static func isText(_ oid: UInt32) -> Bool {
+        oid == TypeOID.text || oid == TypeOID.varchar || oid == TypeOID.bpchar || oid == TypeOID.name
+            || oid == TypeOID.unknown
     }
 
     private static func binary(_ bytes: UnsafeRawBufferPointer, oid: UInt32) -> PostgresValue? {

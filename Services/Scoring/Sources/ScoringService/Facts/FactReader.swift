@@ -105,7 +105,7 @@ struct FactReader {
             """, wanted)
         for row in rows {
             let roles = PolicyFact.Roles(try row.decode(String.self, "roles").split(separator: ",").compactMap {
-                FactVocabulary.role(String($0))
+                FactVocabulary.roles.value(of: String($0))
             })
             // A customer with only unspecified roles has no place on the policy.
             guard !roles.isEmpty else { continue }

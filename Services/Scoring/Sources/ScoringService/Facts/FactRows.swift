@@ -6,11 +6,11 @@ import Store
 enum FactRows {
     static func profile(_ row: PostgresRow) throws -> DeclaredProfile {
         let habits = try row.decode(String.self, "habits").split(separator: ",").compactMap {
-            FactVocabulary.habit(String($0))
+            FactVocabulary.habits.value(of: String($0))
         }
-        return DeclaredProfile(kind: FactVocabulary.partyKind(try row.decode(String.self, "party_kind")),
+        return DeclaredProfile(kind: try row.decode(FactVocabulary.partyKinds, "party_kind"),
                                birthYear: try row.decode(Int32.self, "birth_year"),
-                               sex: FactVocabulary.sex(try row.decode(String.self, "sex")),
+                               sex: try row.decode(FactVocabulary.sexes, "sex"),
                                occupationClass: try row.decode(Int32.self, "occupation_class"),
                                declaredHabits: habits, province: try row.decode(String.self, "province"),
                                city: try row.decode(String.self, "city"))
@@ -20,17 +20,17 @@ enum FactRows {
     static func policy(_ row: PostgresRow, roles: PolicyFact.Roles) throws -> PolicyFact {
         PolicyFact(
             policyKey: try row.decode(String.self, "policy_key"),
-            productLine: ProductLine(rawValue: try row.decode(String.self, "product_line")) ?? .unspecified,
+            productLine: try row.decode(FactVocabulary.productLines, "product_line"),
             roles: roles,
             premium: try SQLValues.money(row, "premium_minor", "premium_currency") ?? Money(minorUnits: 0, currency: ""),
-            paymentMode: FactVocabulary.paymentMode(try row.decode(String.self, "payment_mode")),
+            paymentMode: try row.decode(FactVocabulary.paymentModes, "payment_mode"),
             annualisedPremium: try SQLValues.money(row, "annualised_minor", "annualised_currency")
                 ?? Money(minorUnits: 0, currency: ""),
             premiumTermYears: try row.decode(Int32.self, "premium_term_years"),
             issueDate: try SQLValues.day(row, "issue_date"),
             effectiveDate: try SQLValues.day(row, "effective_date"),
             endDate: try SQLValues.day(row, "end_date"),
-            status: FactVocabulary.policyStatus(try row.decode(String.self, "status")),
+            status: try row.decode(FactVocabulary.policyStatuses, "status"),
             statusDate: try SQLValues.day(row, "status_date"),
             renewalOf: try row.decode(String.self, "renewal_of"),
             groupPolicy: try row.decode(Bool.self, "group_policy"),
@@ -41,12 +41,12 @@ enum FactRows {
         PaymentFact(
             paymentKey: try row.decode(String.self, "payment_key"),
             policyKey: try row.decode(String.self, "policy_key"),
-            productLine: ProductLine(rawValue: try row.decode(String.self, "product_line")) ?? .unspecified,
+            productLine: try row.decode(FactVocabulary.productLines, "product_line"),
             instalment: try row.decode(Int32.self, "instalment"),
             dueDate: try SQLValues.day(row, "due_date"),
             paidDate: try SQLValues.day(row, "paid_date"),
             amount: try SQLValues.money(row, "amount_minor", "amount_currency") ?? Money(minorUnits: 0, currency: ""),
-            status: FactVocabulary.paymentStatus(try row.decode(String.self, "status")),
+            status: try row.decode(FactVocabulary.paymentStatuses, "status"),
             sourceVersion: try row.decode(Int64.self, "source_version"))
     }
 
@@ -54,14 +54,14 @@ enum FactRows {
         ClaimFact(
             claimKey: try row.decode(String.self, "claim_key"),
             policyKey: try row.decode(String.self, "policy_key"),
-            productLine: ProductLine(rawValue: try row.decode(String.self, "product_line")) ?? .unspecified,
+            productLine: try row.decode(FactVocabulary.productLines, "product_line"),
             incidentDate: try SQLValues.day(row, "incident_date"),
             reportedDate: try SQLValues.day(row, "reported_date"),
             closedDate: try SQLValues.day(row, "closed_date"),
             claimedAmount: try SQLValues.money(row, "claimed_minor", "claimed_currency")
                 ?? Money(minorUnits: 0, currency: ""),
             paidAmount: try SQLValues.money(row, "paid_minor", "paid_currency"),
-            status: FactVocabulary.claimStatus(try row.decode(String.self, "status")),
+            status: try row.decode(FactVocabulary.claimStatuses, "status"),
             fraudFlag: try row.decode(Bool.self, "fraud_flag"),
             sourceVersion: try row.decode(Int64.self, "source_version"))
     }
@@ -70,9 +70,9 @@ enum FactRows {
         ServicingFact(
             servicingKey: try row.decode(String.self, "servicing_key"),
             policyKey: try row.decode(String.self, "policy_key"),
-            productLine: ProductLine(rawValue: try row.decode(String.self, "product_line")) ?? .unspecified,
-            kind: FactVocabulary.servicingKind(try row.decode(String.self, "servicing_type")),
-            status: FactVocabulary.servicingStatus(try row.decode(String.self, "status")),
+            productLine: try row.decode(FactVocabulary.productLines, "product_line"),
+            kind: try row.decode(FactVocabulary.servicingKinds, "servicing_type"),
+            status: try row.decode(FactVocabulary.servicingStatuses, "status"),
             requestedDate: try SQLValues.day(row, "requested_date"),
             closedDate: try SQLValues.day(row, "closed_date"),
             amount: try SQLValues.money(row, "amount_minor", "amount_currency"),
@@ -94,8 +94,8 @@ enum FactRows {
         let instant = try row.decode(PostgresTimestamp.self, "occurred_at")
         return InteractionFact(
             interactionKey: try row.decode(String.self, "interaction_key"),
-            kind: FactVocabulary.interactionKind(try row.decode(String.self, "interaction_type")),
-            channel: ContactChannel(rawValue: try row.decode(String.self, "channel")) ?? .unspecified,
+            kind: try row.decode(FactVocabulary.interactionKinds, "interaction_type"),
+            channel: try row.decode(FactVocabulary.channels, "channel"),
             occurredOn: CalendarDate(businessDayOf: Timestamp(unixMicros: instant.microsSince1970),
                                      utcOffsetSeconds: utcOffsetSeconds),
             referredCustomerCode: try row.decode(String.self, "referred_customer_code"),

@@ -1,19 +1,43 @@
 import IdentityAPI
+import Models
 import ScoringModel
+import Store
 
-/// Identity's enumerations, as stored (their proto names), in ScoringModel's words. A name the stored text does not
-/// match reads as unspecified.
+/// Identity's enumerations, as stored (their proto names), in ScoringModel's words: each a vocabulary that matches a
+/// stored name on its bytes (`PostgresRow.decode(_:_:)`). A name the stored text does not match reads as unspecified.
 enum FactVocabulary {
-    static func partyKind(_ name: String) -> DeclaredProfile.PartyKind {
-        switch PartyKind(rawValue: name) ?? .unspecified {
+    static let partyKinds = vocabulary(partyKind)
+    static let sexes = vocabulary(sex)
+    /// Nil for an unspecified habit or role, which says nothing.
+    static let habits = vocabulary(habit)
+    static let roles = vocabulary(role)
+    static let paymentModes = vocabulary(paymentMode)
+    static let policyStatuses = vocabulary(policyStatus)
+    static let paymentStatuses = vocabulary(paymentStatus)
+    static let claimStatuses = vocabulary(claimStatus)
+    static let servicingKinds = vocabulary(servicingKind)
+    static let servicingStatuses = vocabulary(servicingStatus)
+    static let interactionKinds = vocabulary(interactionKind)
+    static let productLines = PostgresVocabulary(ProductLine.allCases.map { ($0.rawValue, $0) }, otherwise: .unspecified)
+    static let channels = PostgresVocabulary(ContactChannel.allCases.map { ($0.rawValue, $0) }, otherwise: .unspecified)
+
+    /// Every name of `Name` with what `map` makes of it; any other name maps as `.unspecified` does.
+    private static func vocabulary<Name: RawRepresentable & CaseIterable & UnspecifiedCase, Value>(
+        _ map: (Name) -> Value
+    ) -> PostgresVocabulary<Value> where Name.RawValue == String {
+        PostgresVocabulary(Name.allCases.map { ($0.rawValue, map($0)) }, otherwise: map(.unspecified))
+    }
+
+    private static func partyKind(_ value: PartyKind) -> DeclaredProfile.PartyKind {
+        switch value {
         case .unspecified: .unspecified
         case .individual: .individual
         case .organisation: .organisation
         }
     }
 
-    static func sex(_ name: String) -> DeclaredProfile.Sex {
-        switch Sex(rawValue: name) ?? .unspecified {
+    private static func sex(_ value: Sex) -> DeclaredProfile.Sex {
+        switch value {
         case .unspecified: .unspecified
         case .male: .male
         case .female: .female
@@ -21,8 +45,8 @@ enum FactVocabulary {
     }
 
     /// Nil for an unspecified habit, which says nothing.
-    static func habit(_ name: String) -> DeclaredProfile.Habit? {
-        switch DeclaredHabit(rawValue: name) ?? .unspecified {
+    private static func habit(_ value: DeclaredHabit) -> DeclaredProfile.Habit? {
+        switch value {
         case .unspecified: nil
         case .smoking: .smoking
         case .heavyDrinking: .heavyDrinking
@@ -33,8 +57,8 @@ enum FactVocabulary {
     }
 
     /// Nil for an unspecified role, which gives the customer no place on the policy.
-    static func role(_ name: String) -> PolicyFact.Role? {
-        switch PartyRole(rawValue: name) ?? .unspecified {
+    private static func role(_ value: PartyRole) -> PolicyFact.Role? {
+        switch value {
         case .unspecified: nil
         case .policyholder: .policyholder
         case .insured: .insured
@@ -42,8 +66,8 @@ enum FactVocabulary {
         }
     }
 
-    static func paymentMode(_ name: String) -> PolicyFact.PaymentMode {
-        switch PaymentMode(rawValue: name) ?? .unspecified {
+    private static func paymentMode(_ value: PaymentMode) -> PolicyFact.PaymentMode {
+        switch value {
         case .unspecified: .unspecified
         case .single: .single
         case .annual: .annual
@@ -53,8 +77,8 @@ enum FactVocabulary {
         }
     }
 
-    static func policyStatus(_ name: String) -> PolicyFact.Status {
-        switch PolicyStatus(rawValue: name) ?? .unspecified {
+    private static func policyStatus(_ value: PolicyStatus) -> PolicyFact.Status {
+        switch value {
         case .unspecified: .unspecified
         case .pending: .pending
         case .inForce: .inForce
@@ -68,8 +92,8 @@ enum FactVocabulary {
         }
     }
 
-    static func paymentStatus(_ name: String) -> PaymentFact.Status {
-        switch PaymentStatus(rawValue: name) ?? .unspecified {
+    private static func paymentStatus(_ value: PaymentStatus) -> PaymentFact.Status {
+        switch value {
         case .unspecified: .unspecified
         case .due: .due
         case .paid: .paid
@@ -79,8 +103,8 @@ enum FactVocabulary {
         }
     }
 
-    static func claimStatus(_ name: String) -> ClaimFact.Status {
-        switch ClaimStatus(rawValue: name) ?? .unspecified {
+    private static func claimStatus(_ value: ClaimStatus) -> ClaimFact.Status {
+        switch value {
         case .unspecified: .unspecified
         case .reported: .reported
         case .underReview: .underReview
@@ -91,8 +115,8 @@ enum FactVocabulary {
         }
     }
 
-    static func servicingKind(_ name: String) -> ServicingFact.Kind {
-        switch ServicingType(rawValue: name) ?? .unspecified {
+    private static func servicingKind(_ value: ServicingType) -> ServicingFact.Kind {
+        switch value {
         case .unspecified: .unspecified
         case .surrender: .surrender
         case .reinstatement: .reinstatement
@@ -107,8 +131,8 @@ enum FactVocabulary {
         }
     }
 
-    static func servicingStatus(_ name: String) -> ServicingFact.Status {
-        switch ServicingStatus(rawValue: name) ?? .unspecified {
+    private static func servicingStatus(_ value: ServicingStatus) -> ServicingFact.Status {
+        switch value {
         case .unspecified: .unspecified
         case .requested: .requested
         case .completed: .completed
@@ -117,8 +141,8 @@ enum FactVocabulary {
         }
     }
 
-    static func interactionKind(_ name: String) -> InteractionFact.Kind {
-        switch InteractionType(rawValue: name) ?? .unspecified {
+    private static func interactionKind(_ value: InteractionType) -> InteractionFact.Kind {
+        switch value {
         case .unspecified: .unspecified
         case .appLogin: .appLogin
         case .callCentreContact: .callCentreContact
@@ -132,3 +156,20 @@ enum FactVocabulary {
         }
     }
 }
+
+/// An enumeration with a case for "not given", which a name it does not know reads as.
+protocol UnspecifiedCase {
+    static var unspecified: Self { get }
+}
+
+extension PartyKind: UnspecifiedCase {}
+extension Sex: UnspecifiedCase {}
+extension DeclaredHabit: UnspecifiedCase {}
+extension PartyRole: UnspecifiedCase {}
+extension PaymentMode: UnspecifiedCase {}
+extension PolicyStatus: UnspecifiedCase {}
+extension PaymentStatus: UnspecifiedCase {}
+extension ClaimStatus: UnspecifiedCase {}
+extension ServicingType: UnspecifiedCase {}
+extension ServicingStatus: UnspecifiedCase {}
+extension InteractionType: UnspecifiedCase {}
