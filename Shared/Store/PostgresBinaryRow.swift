@@ -26,13 +26,15 @@ public struct PostgresBinaryRow {
 
     /// `text` (also `varchar`): UTF-8.
     public mutating func text(_ value: String) {
-        var value = value
-        value.withUTF8 { field(UnsafeRawBufferPointer($0)) }
+        fields += 1
+        element(value)
     }
 
     /// `bytea`.
     public mutating func bytes(_ value: [UInt8]) {
-        value.withUnsafeBytes { field($0) }
+        fields += 1
+        append(Int32(value.count))
+        bytes.append(contentsOf: value)
     }
 
     /// `bigint`.
@@ -82,32 +84,28 @@ public struct PostgresBinaryRow {
         if !values.isEmpty {
             append(Int32(values.count))
             append(Int32(1))  // lower bound
-            for value in values {
-                var value = value
-                value.withUTF8 { element(UnsafeRawBufferPointer($0)) }
-            }
+            for value in values { element(value) }
         }
         set(Int32(bytes.count - lengthAt - 4), at: lengthAt)
     }
 
-    private mutating func field(_ value: UnsafeRawBufferPointer) {
-        fields += 1
-        element(value)
+    /// A text value with its length.
+    private mutating func element(_ value: String) {
+        append(Int32(value.utf8.count))
+        bytes.append(contentsOf: value.utf8)
     }
 
-    private mutating func element(_ value: UnsafeRawBufferPointer) {
-        append(Int32(value.count))
-        bytes.append(contentsOf: value)
-    }
-
-    private mutating func append(_ value: some FixedWidthInteger) {
-        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    /// Big-endian, as every number in the format.
+    private mutating func append<Integer: FixedWidthInteger>(_ value: Integer) {
+        var shift = Integer.bitWidth
+        while shift > 0 {
+            shift -= 8
+            bytes.append(UInt8(truncatingIfNeeded: value >> shift))
+        }
     }
 
     private mutating func set(_ value: Int32, at offset: Int) {
-        withUnsafeBytes(of: value.bigEndian) { new in
-            for index in 0..<4 { bytes[offset + index] = new[index] }
-        }
+        for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (24 - 8 * index)) }
     }
 
     private static let textOID = UInt32(25)

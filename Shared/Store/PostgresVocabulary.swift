@@ -2,7 +2,8 @@
 /// is matched on its bytes (``PostgresRow/decode(_:_:)-(PostgresVocabulary<Value>,_)``), without making a String of
 /// it. Whole-table scans read such columns by the million, and most names are longer than a String holds inline.
 public struct PostgresVocabulary<Value: Sendable>: Sendable {
-    private let names: [[UInt8]]
+    /// The names as UTF-8, and their values, in the order given.
+    let names: [[UInt8]]
     private let values: [Value]
     /// The value of a name not listed.
     public let otherwise: Value
@@ -18,25 +19,13 @@ public struct PostgresVocabulary<Value: Sendable>: Sendable {
 
     /// The value `name` stands for.
     public func value(of name: String) -> Value {
-        var name = name
-        return name.withUTF8 { value(of: UnsafeRawBufferPointer($0)) }
+        let index = names.firstIndex { $0.count == name.utf8.count && $0.elementsEqual(name.utf8) }
+        return index.map { values[$0] } ?? otherwise
     }
 
-    func value(of bytes: UnsafeRawBufferPointer) -> Value {
-        for index in names.indices where names[index].count == bytes.count {
-            let same = names[index].withUnsafeBytes { name in
-                // Names of one enumeration share their prefix: compare from the end.
-                var at = bytes.count
-                while at > 0 {
-                    at -= 1
-                    if name[at] != bytes[at] { return false }
-                }
-                return true
-            }
-            if same { return values[index] }
-        }
-        return otherwise
-    }
+    /// The value of the name at `index` in `names`, or `otherwise` for nil: for the matching on bytes, which
+    /// lives with the pointers in `Internal`.
+    func value(at index: Int?) -> Value { index.map { values[$0] } ?? otherwise }
 }
 
 extension PostgresRow {
@@ -50,6 +39,6 @@ extension PostgresRow {
         guard BinaryValueDecoder.isText(cell.typeOID) else {
             throw cell.decodingError("type OID \(cell.typeOID) is not text; a vocabulary matches text only")
         }
-        return result.withCellBytes(row: index, column: position) { vocabulary.value(of: $0) }
+        return vocabulary.value(at: result.cellMatch(row: index, column: position, among: vocabulary.names))
     }
 }
