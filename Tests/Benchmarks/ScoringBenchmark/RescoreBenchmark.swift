@@ -9,6 +9,8 @@ import Store
 struct RescoreBenchmark {
     let options: BenchOptions
     let scoring: RPCClient
+    /// The scoring process, whose CPU time is measured beside the cluster's.
+    let scoringProcess: Int32?
     let pool: PostgresPool
 
     func run() async throws {
@@ -27,9 +29,11 @@ struct RescoreBenchmark {
         say(String(format: "baseline: read every fact back through PostgreSQL (COPY out, 1 connection): %.2f s, "
                    + "%d rows, %.0f MB", read.seconds, read.rows, Double(read.bytes) / 1e6))
 
+        let postmaster = try await self.postmaster()
         for run in 1...options.rescoreRuns {
             let label = run == 1 ? "cards inserted" : "cards replaced"
             say("full rescore \(run) (\(label))…")
+            let before = cpuTime(postmaster)
             let outcome: RescoreRun.Outcome
             do {
                 outcome = try await RescoreRun(client: scoring).run(reason: "scoring-bench run \(run)")
@@ -38,6 +42,12 @@ struct RescoreBenchmark {
                 return
             }
             report(outcome, run: run, read: read)
+            if let before, let used = cpuTime(postmaster)?.since(before) {
+                say(String(format: "  CPU: scoring process %.1f s, PostgreSQL %.1f s (%.0f%% database); "
+                           + "%.1f of 2 cores busy over the wall", used.process, used.database,
+                           100 * used.database / max(used.process + used.database, 0.001),
+                           (used.process + used.database) / outcome.wallSeconds))
+            }
         }
         let write = try await CardWriteBaseline.measure(pool)
         say(String(format: "baseline: write the %d cards again inside the server (INSERT … SELECT into a copy of "
@@ -56,6 +66,19 @@ struct RescoreBenchmark {
         say(String(format: "  rescore / read baseline: %.1f×   (target: %d customers under 30 s: %@)",
                    outcome.wallSeconds / read.seconds, options.customers,
                    outcome.wallSeconds < 30 ? "met" : "not met"))
+    }
+
+    /// The cluster's postmaster: the parent of this connection's backend.
+    private func postmaster() async throws -> Int32? {
+        let backend = try await pool.withConnection {
+            try $0.query("SELECT pg_backend_pid()")[0].decode(Int32.self, at: 0)
+        }
+        return CPUTime.parent(of: backend)
+    }
+
+    private func cpuTime(_ postmaster: Int32?) -> CPUTime? {
+        guard let scoringProcess, let postmaster else { return nil }
+        return CPUTime.sample(process: scoringProcess, postmaster: postmaster)
     }
 
     /// The fact tables' size on disk, indexes included.

@@ -37,7 +37,8 @@ do {
     try await withPostgresPool(database.configuration(user: database.superuserName, poolSize: 3),
                                label: "scoring-bench") { pool in
         if options.runRescore {
-            try await RescoreBenchmark(options: options, scoring: suite.client(.scoring), pool: pool).run()
+            try await RescoreBenchmark(options: options, scoring: suite.client(.scoring),
+                                       scoringProcess: suite.process(.scoring)?.processIdentifier, pool: pool).run()
         }
         if options.runLatency {
             try await FeedLatencyBenchmark(options: options, identity: suite.client(.identity), pool: pool).run()
