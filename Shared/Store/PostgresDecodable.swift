@@ -39,6 +39,7 @@ extension PostgresCell {
 
 extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
     /// `nil` for NULL, otherwise the wrapped type's decoding.
+    @inlinable
     public static func decode(from cell: PostgresCell) throws -> Wrapped? {
         cell.isNull ? nil : try Wrapped.decode(from: cell)
     }

@@ -27,7 +27,7 @@ public struct PostgresRows: RandomAccessCollection, Sendable {
 
 /// One row of ``PostgresRows``.
 public struct PostgresRow: Sendable {
-    let result: LibpqResult
+    @usableFromInline let result: LibpqResult
     /// The row's position in its result.
     public let index: Int
 
@@ -42,12 +42,17 @@ public struct PostgresRow: Sendable {
     /// Decodes the column named `column` (exact, case-sensitive match).
     /// - Throws: ``StoreError/Code/decodingFailed`` naming the column when it does not exist, is NULL
     ///   and `T` is not optional, or holds a type `T` cannot be decoded from.
+    ///
+    /// Inlinable, so that it is specialised for `T` where it is called: unspecialised, every call looked up `T`'s
+    /// metadata at run time (`Optional<PostgresDate>` and the like), a few percent of a whole-book read.
+    @inlinable
     public func decode<T: PostgresDecodable>(_ type: T.Type, _ column: String) throws -> T {
         try T.decode(from: PostgresCell(result: result, row: index, column: try position(of: column)))
     }
 
     /// The position of the column named `column`.
     /// - Throws: ``StoreError/Code/decodingFailed`` when there is none.
+    @usableFromInline
     func position(of column: String) throws -> Int {
         guard let position = result.columns.position(of: column) else {
             throw StoreError(
@@ -71,10 +76,17 @@ public struct PostgresRow: Sendable {
 
 /// One cell of a row, handed to ``PostgresDecodable/decode(from:)``.
 public struct PostgresCell: Sendable {
-    let result: LibpqResult
-    let row: Int
+    @usableFromInline let result: LibpqResult
+    @usableFromInline let row: Int
     /// The cell's column position.
     public let column: Int
+
+    @usableFromInline
+    init(result: LibpqResult, row: Int, column: Int) {
+        self.result = result
+        self.row = row
+        self.column = column
+    }
 
     /// The column's name.
     public var columnName: String { result.columnNames[column] }

@@ -3,8 +3,8 @@
 /// it. Whole-table scans read such columns by the million, and most names are longer than a String holds inline.
 public struct PostgresVocabulary<Value: Sendable>: Sendable {
     /// The names as UTF-8, and their values, in the order given.
-    let names: [[UInt8]]
-    private let values: [Value]
+    @usableFromInline let names: [[UInt8]]
+    @usableFromInline let values: [Value]
     /// The value of a name not listed.
     public let otherwise: Value
 
@@ -25,6 +25,7 @@ public struct PostgresVocabulary<Value: Sendable>: Sendable {
 
     /// The value of the name at `index` in `names`, or `otherwise` for nil: for the matching on bytes, which
     /// lives with the pointers in `Internal`.
+    @inlinable
     func value(at index: Int?) -> Value { index.map { values[$0] } ?? otherwise }
 }
 
@@ -32,13 +33,23 @@ extension PostgresRow {
     /// The value the text in the column named `column` stands for in `vocabulary`.
     /// - Throws: ``StoreError/Code/decodingFailed`` naming the column when it does not exist, is NULL, or is not
     ///   text.
+    ///
+    /// Inlinable, so that it is specialised for `Value` where it is called: unspecialised, every call instantiated
+    /// the vocabulary's metadata at run time, which cost more than the Strings it spares.
+    @inlinable
     public func decode<Value>(_ vocabulary: PostgresVocabulary<Value>, _ column: String) throws -> Value {
+        vocabulary.value(at: try textMatch(column, among: vocabulary.names))
+    }
+
+    /// The index in `names` of the text in the column named `column`, nil when it is none of them.
+    @usableFromInline
+    func textMatch(_ column: String, among names: [[UInt8]]) throws -> Int? {
         let position = try self.position(of: column)
         let cell = PostgresCell(result: result, row: index, column: position)
         guard !cell.isNull else { throw cell.decodingError("is NULL; a vocabulary matches text only") }
         guard BinaryValueDecoder.isText(cell.typeOID) else {
             throw cell.decodingError("type OID \(cell.typeOID) is not text; a vocabulary matches text only")
         }
-        return vocabulary.value(at: result.cellMatch(row: index, column: position, among: vocabulary.names))
+        return result.cellMatch(row: index, column: position, among: names)
     }
 }

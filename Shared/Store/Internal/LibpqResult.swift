@@ -4,6 +4,7 @@ internal import CLibpq
 ///
 /// `@unchecked Sendable`: libpq documents a PGresult as read-only once created, so it may be
 /// read from any thread; nothing here mutates it.
+@usableFromInline
 final class LibpqResult: @unchecked Sendable {
     private let result: OpaquePointer
     /// Column names in order, read once.
