@@ -45,7 +45,7 @@ struct ScoreCardHandlers {
             let current = try CustomerCodes.current(code, on: connection)
             let outcome = try Rescoring(context: context, connection: connection).rescore([current], trigger: .single)
             guard let card = outcome.cards[current] else { throw try Self.missing(current, asked: code, on: connection) }
-            let before = outcome.previous[current]?.value.tier ?? .unspecified
+            let before = outcome.previousTiers[current] ?? .unspecified
             return RescoreCustomerResponse(scoreCard: card, tierChanged: before != card.value.tier)
         }
         context.relay.poke()

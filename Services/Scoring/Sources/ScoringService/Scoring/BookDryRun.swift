@@ -22,12 +22,15 @@ struct BookDryRun {
         try BookScan(connection: connection, utcOffsetSeconds: settings.utcOffsetSeconds)
             .forEachDecodedRun(customers: BookStatisticsStore.chunkSize) { facts in
                 let current = try cards.load(facts.map(\.facts.customerCode)).mapValues(\.card)
-                let customers = frame.measureAll(facts).map {
-                    (customer: $0, previous: current[$0.measured.customerCode])
-                }
-                for (customer, scored) in zip(customers, frame.score(customers)) {
+                let customers = frame.measureAll(facts)
+                let scored = frame.score(customers.map { customer in
+                    (customer: customer, previous: current[customer.measured.customerCode].map(TierStanding.init))
+                })
+                for (customer, scored) in zip(customers, scored) {
                     // A card without a tier (scored while no rule set was active) counts as not scored now.
-                    let before = customer.previous.flatMap { $0.value.tier == .unspecified ? nil : $0.value }
+                    let before = current[customer.measured.customerCode].flatMap {
+                        $0.value.tier == .unspecified ? nil : $0.value
+                    }
                     summary.add(before: before, after: scored.card.value)
                 }
             }

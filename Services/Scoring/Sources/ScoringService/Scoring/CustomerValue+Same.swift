@@ -9,12 +9,3 @@ extension CustomerValue {
         return self == other
     }
 }
-
-extension ScoreCard {
-    /// Whether `other` is this card computed again: equal in everything but when it was scored.
-    func isSame(as other: ScoreCard) -> Bool {
-        var other = other
-        other.value.scoredAt = value.scoredAt
-        return self == other
-    }
-}

@@ -156,6 +156,11 @@ struct ProtoEnumNumbers<Value: CaseIterable & Equatable & Sendable>: Sendable {
     func number(of value: Value) -> UInt64 {
         UInt64(cases.firstIndex(of: value) ?? 0)
     }
+
+    /// The case numbered `number`; nil for a number beyond the cases.
+    func value(of number: UInt64) -> Value? {
+        number < UInt64(cases.count) ? cases[Int(number)] : nil
+    }
 }
 
 extension ProtoEnumNumbers where Value == CustomerTier {

@@ -17,8 +17,8 @@ struct Rescoring {
         var cards: [String: ScoreCard] = [:]
         /// How many cards were written (new or changed).
         var written = 0
-        /// The cards before, for the customers that had one.
-        var previous: [String: ScoreCard] = [:]
+        /// The tiers before, for the customers that had a card.
+        var previousTiers: [String: CustomerTier] = [:]
         /// Codes whose card was removed: aliases of another customer, customers left without facts.
         var removed: [String] = []
         /// Feed events appended.
@@ -48,7 +48,8 @@ struct Rescoring {
             ($0.measured.customerCode, $0)
         })
         return try rescore(codes, customers: customers, aliases: aliases,
-                           stored: try ScoreCardStore(connection: connection).load(codes), frame: frame, snapshot: nil)
+                           stored: try ScoreCardStore(connection: connection).loadBytes(codes), frame: frame,
+                           snapshot: nil)
     }
 
     /// Scores again a run of a full rescore's read of the book (`HeldBook`): the customers it measured, in its
@@ -60,7 +61,7 @@ struct Rescoring {
     /// removed. The events take their feed positions in this transaction, which then holds the feed's lock to its
     /// end: the caller commits soon after.
     func rescore(run: HeldRun, frame: ScoringFrame) throws -> Outcome {
-        let stored = try ScoreCardStore(connection: connection).load(after: run.after, through: run.through)
+        let stored = try ScoreCardStore(connection: connection).loadBytes(after: run.after, through: run.through)
         let customers = Dictionary(uniqueKeysWithValues: run.customers.map { ($0.measured.customerCode, $0) })
         let codes = Array(Set(customers.keys).union(stored.keys)).sorted()
         // The run's range, read as a range: probing the aliases code by code cost a million index probes a book.
@@ -82,42 +83,42 @@ struct Rescoring {
     ///   - customers: those of `codes` that have facts, measured (`ScoringFrame.measure`).
     ///   - snapshot: the feed position of the snapshot the facts were read in; nil when read in this transaction.
     private func rescore(_ codes: [String], customers allCustomers: [String: HeldCustomer], aliases: Set<String>,
-                         stored allStored: [String: StoredCard], frame: ScoringFrame,
+                         stored allStored: [String: StoredCardBytes], frame: ScoringFrame,
                          snapshot: Int64?) throws -> Outcome {
         var outcome = Outcome()
         guard !codes.isEmpty else { return outcome }
         // Cards from facts newer than the snapshot stand, and are not this rescore's to report.
         let standing = snapshot.map { snapshot in
-            Set(allStored.filter { $0.value.card.factsPosition > (allCustomers[$0.key]?.position ?? snapshot) }.keys)
+            Set(allStored.filter { $0.value.factsPosition > (allCustomers[$0.key]?.position ?? snapshot) }.keys)
         } ?? []
         let scoring = allCustomers.filter { !aliases.contains($0.key) && !standing.contains($0.key) }
         let stored = allStored.filter { !standing.contains($0.key) }
         let store = ScoreCardStore(connection: connection)
-        outcome.previous = stored.mapValues(\.card)
+        outcome.previousTiers = stored.mapValues(\.standing.tier)
         outcome.removed = codes.filter { aliases.contains($0) || (scoring[$0] == nil && !standing.contains($0)) }
         var events = ScoreEvents()
         for code in outcome.removed {
-            if let previous = outcome.previous[code] { events.removed(previous, merged: aliases.contains(code)) }
+            if let previous = stored[code] { events.removed(try previous.card(), merged: aliases.contains(code)) }
         }
         try store.remove(outcome.removed)
 
         let customers = scoring.keys.sorted().compactMap { code in
-            scoring[code].map { (customer: $0, previous: outcome.previous[code]) }
+            scoring[code].map { (customer: $0, previous: stored[code]?.standing) }
         }
         let clock = ContinuousClock()
         let started = clock.now
         let scored = frame.score(customers)
         outcome.computeTime = clock.now - started
         var changed: [StoredCard] = []
-        for (customer, result) in zip(customers, scored) {
+        for result in scored {
             let code = result.card.value.customerCode
             let card = StoredCard(result.card)
             outcome.cards[code] = result.card
             if let previous = stored[code], previous.isSame(as: card) {
-                outcome.cards[code]?.value.scoredAt = previous.card.value.scoredAt
+                outcome.cards[code]?.value.scoredAt = previous.scoredAt
                 continue
             }
-            events.add(previous: customer.previous, scored: result, trigger: frame.trigger)
+            events.add(previous: try stored[code]?.card(), scored: result, trigger: frame.trigger)
             changed.append(card)
         }
         try store.saveAll(changed, known: Set(allStored.keys))

@@ -65,18 +65,39 @@ struct ScoreCardStore {
                                     rows: cards, Self.write)
     }
 
-    /// The current cards of those of `codes` that have one, each without its explanation but with the explanation's
-    /// encoding, to tell whether a card computed again differs (`StoredCard.isSame(as:)`).
+    /// The current cards of those of `codes` that have one, decoded, each without its explanation but with the
+    /// explanation's encoding.
     func load(_ codes: [String]) throws -> [String: StoredCard] {
         guard !codes.isEmpty else { return [:] }
         return try cards(where: "customer_code = ANY($1::text[])", [PostgresValue.textArray(codes)])
     }
 
+    /// The current cards of those of `codes` that have one, as their bytes, to compare with cards computed again.
+    func loadBytes(_ codes: [String]) throws -> [String: StoredCardBytes] {
+        guard !codes.isEmpty else { return [:] }
+        return try cardBytes(where: "customer_code = ANY($1::text[])", [PostgresValue.textArray(codes)])
+    }
+
     /// The current cards of the codes after `after` through `through` (to the end of the book when nil), as
-    /// `load(_:)` gives them.
-    func load(after: String, through: String?) throws -> [String: StoredCard] {
+    /// `loadBytes(_:)` gives them.
+    func loadBytes(after: String, through: String?) throws -> [String: StoredCardBytes] {
         let (condition, parameters) = CustomerCodes.range("customer_code", after: after, through: through)
-        return try cards(where: condition, parameters)
+        return try cardBytes(where: condition, parameters)
+    }
+
+    private func cardBytes(where condition: String, _ parameters: [PostgresValue]) throws
+        -> [String: StoredCardBytes] {
+        var cards: [String: StoredCardBytes] = [:]
+        for row in try connection.query(
+            "SELECT customer_code, card, explanation, facts_position, scored_at, tier FROM score_card "
+                + "WHERE \(condition)", parameters) {
+            cards[try row.decode(String.self, "customer_code")] = try StoredCardBytes(
+                bytes: try row.decode([UInt8].self, "card"), explanation: try row.decode([UInt8]?.self, "explanation"),
+                factsPosition: try row.decode(Int64.self, "facts_position"),
+                scoredAt: Timestamp(unixMicros: try row.decode(PostgresTimestamp.self, "scored_at").microsSince1970),
+                tier: CustomerTier(rawValue: try row.decode(String.self, "tier")) ?? .unspecified)
+        }
+        return cards
     }
 
     private func cards(where condition: String, _ parameters: [PostgresValue]) throws -> [String: StoredCard] {
@@ -162,11 +183,5 @@ struct StoredCard: Sendable {
         bare.explanation = nil
         self.card = bare
         explanation = card.explanation.map(ExplanationBytes.encode)
-    }
-
-    /// Whether `other` is this card computed again: equal in everything, explanation included, but when it was
-    /// scored.
-    func isSame(as other: StoredCard) -> Bool {
-        explanation == other.explanation && card.isSame(as: other.card)
     }
 }

@@ -9,20 +9,20 @@ import ScoringModel
 /// 0 / UNSPECIFIED / false, and `rule_set_id` is empty.
 enum ScoreCards {
     /// - Parameters:
-    ///   - previous: the customer's card before, whose tier history carries over.
+    ///   - previous: the tier standing of the customer's card before, whose tier history carries over.
     static func card(for assessment: CustomerAssessment, factsPosition: Int64, scoredAt: Timestamp,
-                     previous: ScoreCard?) -> ScoreCard {
+                     previous: TierStanding?) -> ScoreCard {
         let value = CustomerValue(
             customerCode: assessment.customerCode, valueScore: 0, tier: .unspecified, potential: false,
             layer: .unspecified, riskGrade: assessment.risk.grade, loyaltyScore: assessment.loyalty.loyaltyScore,
             vip: assessment.loyalty.vip, annualisedPremium: assessment.metrics.annualisedPremium,
             clv: assessment.clv.clv, ruleSetId: "", ruleSetVersion: 0, scoredAt: scoredAt)
-        let tierKept = previous.map { $0.value.tier == value.tier } ?? false
+        let tierKept = previous.map { $0.tier == value.tier } ?? false
         return ScoreCard(
             value: value, metrics: assessment.metrics, rfm: assessment.rfm, clv: assessment.clv,
             risk: assessment.risk, loyalty: assessment.loyalty, explanation: nil, factsPosition: factsPosition,
-            previousTier: tierKept ? previous?.previousTier ?? .unspecified : previous?.value.tier ?? .unspecified,
-            tierSince: tierKept ? previous?.tierSince ?? scoredAt : scoredAt)
+            previousTier: tierKept ? previous?.previousTier ?? .unspecified : previous?.tier ?? .unspecified,
+            tierSince: tierKept ? previous?.since ?? scoredAt : scoredAt)
     }
 
     /// What can be said of a card scored without a rule set: a summary, no components or rules fired.

@@ -54,8 +54,8 @@ struct ScoringFrame: Sendable {
     }
 
     /// Scores one customer, measured from facts that reached feed position `position`.
-    /// - Parameter previous: the customer's stored card, whose tier standing hysteresis keeps.
-    func score(_ customer: HeldCustomer, previous: ScoreCard?) -> Scored {
+    /// - Parameter previous: the tier standing of the customer's stored card, which hysteresis keeps.
+    func score(_ customer: HeldCustomer, previous: TierStanding?) -> Scored {
         guard let ruleSet else {
             let assessment = customer.measured.assessed(against: book)
             return Scored(card: ScoreCards.card(for: assessment, factsPosition: customer.position, scoredAt: now,
@@ -63,7 +63,7 @@ struct ScoringFrame: Sendable {
         }
         let assessment = customer.measured.assessed(against: book, ruleSet: ruleSet)
         // A card scored without a rule set has no tier to keep.
-        let standing = previous.flatMap { $0.value.tier == .unspecified ? nil : TierStanding($0) }
+        let standing = previous.flatMap { $0.tier == .unspecified ? nil : $0 }
         let evaluation = RuleSetEvaluation(ruleSet: ruleSet, assessment: assessment, book: book, standing: standing,
                                            now: now, trigger: trigger)
         var card = evaluation.scoreCard
@@ -80,7 +80,7 @@ struct ScoringFrame: Sendable {
     }
 
     /// Scores many customers on all cores; the answer is in the order of `customers`.
-    func score(_ customers: [(customer: HeldCustomer, previous: ScoreCard?)]) -> [Scored] {
+    func score(_ customers: [(customer: HeldCustomer, previous: TierStanding?)]) -> [Scored] {
         let frame = self
         return Parallel.map(count: customers.count, chunks: 8) { range in
             range.map { frame.score(customers[$0].customer, previous: customers[$0].previous) }
