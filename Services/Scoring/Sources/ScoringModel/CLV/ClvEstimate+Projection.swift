@@ -27,8 +27,10 @@ extension ClvEstimate {
     public init(facts: CustomerFacts, asOf: CalendarDate, currency: String, assumptions: ClvAssumptions,
                 mortality: MortalityTable) {
         let horizon = Int(min(100, max(1, assumptions.horizonYears)))
-        // Taken once: the projection walks them every year of the horizon.
-        let policies = Array(facts.policiesInForce(on: asOf).filter { $0.annualisedPremium.currency == currency })
+        // Taken once, as plain numbers and days: the projection walks them every year of the horizon, and copying
+        // a policy (its strings) every year was most of the estimate's time.
+        let policies = facts.policiesInForce(on: asOf).filter { $0.annualisedPremium.currency == currency }
+            .map { Projected($0, assumptions: assumptions) }
         let age = facts.profile?.age(on: asOf)
         let sex = facts.profile?.sex ?? .unspecified
         let alive: (Int) -> Double = { years in
@@ -39,18 +41,16 @@ extension ClvEstimate {
         var premium = 0.0
         for year in 0 ..< horizon {
             let yearStart = asOf.addingMonths(12 * year)
-            for policy in policies where Self.paysPremium(policy, on: yearStart) {
-                let annual = Double(policy.annualisedPremium.minorUnits)
-                let persists = Self.power(1 - assumptions.lapseRate(of: policy.productLine), year)
-                let expected = annual * alive(year) * persists
+            for policy in policies where policy.paysPremium(on: yearStart) {
+                let persists = Self.power(1 - policy.lapseRate, year)
+                let expected = policy.annual * alive(year) * persists
                 premium += expected
-                clv += expected * assumptions.marginRate(of: policy.productLine) * Self.power(discount, year)
+                clv += expected * policy.marginRate * Self.power(discount, year)
             }
         }
         let horizonDay = asOf.addingMonths(12 * horizon)
         let allGone = policies.reduce(1.0) { product, policy in
-            let kept = Self.runs(policy, on: horizonDay)
-                ? Self.power(1 - assumptions.lapseRate(of: policy.productLine), horizon) : 0
+            let kept = policy.runs(on: horizonDay) ? Self.power(1 - policy.lapseRate, horizon) : 0
             return product * (1 - kept)
         }
         self.init(clv: Money(roundingMinorUnits: clv, currency: currency),
@@ -59,16 +59,40 @@ extension ClvEstimate {
                   assumptions: assumptions)
     }
 
-    /// The policy still gives cover on `day`: one-year policies by renewal, others until their end date.
-    static func runs(_ policy: PolicyFact, on day: CalendarDate) -> Bool {
-        policy.isShortTerm || policy.endDate.map { day <= $0 } ?? true
-    }
+    /// What the projection needs of a held policy.
+    private struct Projected {
+        var annual: Double
+        var lapseRate: Double
+        var marginRate: Double
+        var shortTerm: Bool
+        var endDate: CalendarDate?
+        var single: Bool
+        /// The day premiums stop, by the premium term from the effective (else issue) date; nil when they are paid
+        /// as long as the policy runs.
+        var premiumsEnd: CalendarDate?
 
-    /// A premium falls due in the projection year starting on `day`.
-    static func paysPremium(_ policy: PolicyFact, on day: CalendarDate) -> Bool {
-        guard policy.paymentMode != .single, runs(policy, on: day) else { return false }
-        guard policy.premiumTermYears > 0, let start = policy.effectiveDate ?? policy.issueDate else { return true }
-        return day < start.addingMonths(12 * Int(policy.premiumTermYears))
+        init(_ policy: PolicyFact, assumptions: ClvAssumptions) {
+            annual = Double(policy.annualisedPremium.minorUnits)
+            lapseRate = assumptions.lapseRate(of: policy.productLine)
+            marginRate = assumptions.marginRate(of: policy.productLine)
+            shortTerm = policy.isShortTerm
+            endDate = policy.endDate
+            single = policy.paymentMode == .single
+            let start = policy.effectiveDate ?? policy.issueDate
+            premiumsEnd = policy.premiumTermYears > 0
+                ? start.map { $0.addingMonths(12 * Int(policy.premiumTermYears)) } : nil
+        }
+
+        /// The policy still gives cover on `day`: one-year policies by renewal, others until their end date.
+        func runs(on day: CalendarDate) -> Bool {
+            shortTerm || endDate.map { day <= $0 } ?? true
+        }
+
+        /// A premium falls due in the projection year starting on `day`.
+        func paysPremium(on day: CalendarDate) -> Bool {
+            guard !single, runs(on: day) else { return false }
+            return premiumsEnd.map { day < $0 } ?? true
+        }
     }
 
     /// `base` to a whole power, by repeated multiplication (exact for the hand-checked cases).
