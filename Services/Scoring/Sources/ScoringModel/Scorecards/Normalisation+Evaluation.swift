@@ -55,7 +55,7 @@ extension Normalisation {
             x = raw <= low ? 0 : high > low ? min(1, Foundation.log1p(raw - low) / Foundation.log1p(high - low)) : 1
         case .bands:
             let edges = bandEdges.compactMap(\.numeric)
-            x = edges.isEmpty ? 0 : Double(edges.filter { $0 <= raw }.count) / Double(edges.count)
+            x = edges.isEmpty ? 0 : Double(edges.lazy.filter { $0 <= raw }.count) / Double(edges.count)
         case .percentile:
             x = distribution?.percentileRank(of: raw) ?? 0
         }
