@@ -96,6 +96,8 @@ struct BookScan {
     private struct Run {
         private var facts: [FetchedFacts] = []
         private var indexOf: [String: Int] = [:]
+        /// The customer of the row added last.
+        private var lastIndex: Int?
 
         var count: Int { facts.count }
 
@@ -103,13 +105,17 @@ struct BookScan {
         /// keep their order.
         mutating func add(_ row: Row) {
             let index: Int
-            if let known = indexOf[row.code] {
+            // A table's rows of one customer come together: most rows are the previous row's customer's.
+            if let last = lastIndex, facts[last].code == row.code {
+                index = last
+            } else if let known = indexOf[row.code] {
                 index = known
             } else {
                 index = facts.count
                 indexOf[row.code] = index
                 facts.append(FetchedFacts(code: row.code, position: 0, facts: []))
             }
+            lastIndex = index
             facts[index].position = max(facts[index].position, row.position)
             if case .customer = row.fact { return }
             facts[index].facts.append(row.fact)
@@ -120,6 +126,7 @@ struct BookScan {
             defer {
                 facts = []
                 indexOf = [:]
+                lastIndex = nil
             }
             return facts.sorted { $0.code < $1.code }
         }
