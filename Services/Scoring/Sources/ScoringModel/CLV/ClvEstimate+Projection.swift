@@ -29,8 +29,9 @@ extension ClvEstimate {
         let horizon = Int(min(100, max(1, assumptions.horizonYears)))
         // Taken once, as plain numbers and days: the projection walks them every year of the horizon, and copying
         // a policy (its strings) every year was most of the estimate's time.
-        let policies = facts.policiesInForce(on: asOf).filter { $0.annualisedPremium.currency == currency }
-            .map { Projected($0, assumptions: assumptions) }
+        // (An array: the view of policies in force is lazy, and so would this be, projected again every year.)
+        let policies = Array(facts.policiesInForce(on: asOf).filter { $0.annualisedPremium.currency == currency }
+            .map { Projected($0, assumptions: assumptions) })
         let age = facts.profile?.age(on: asOf)
         let sex = facts.profile?.sex ?? .unspecified
         let alive: (Int) -> Double = { years in
