@@ -78,7 +78,7 @@ public struct PostgresRow: Sendable {
 /// came from holds its result. Do not keep it.
 ///
 /// It does not hold the result itself (`unowned(unsafe)`): a whole-book read decodes tens of millions of cells, and
-/// counting a reference to the shared result for each, from several threads at once, was about a tenth of it.
+/// counting a reference to the shared result for each, from several threads at once, cost a few percent of it.
 public struct PostgresCell: Sendable {
     @usableFromInline unowned(unsafe) let result: LibpqResult
     @usableFromInline let row: Int
