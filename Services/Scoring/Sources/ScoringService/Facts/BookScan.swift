@@ -54,27 +54,9 @@ struct BookScan {
         }
         defer { for cursor in cursors { _ = try? connection.execute("CLOSE \(cursor.name)") } }
         var run = Run()
-        // One FETCH may be in flight while this thread sorts rows out and hands runs over, so that the server
-        // produces the next rows meanwhile instead of waiting for the next request.
-        var inFlight: Int?
-        func fetch(_ index: Int) throws {
-            if let sent = inFlight {
-                inFlight = nil
-                try cursors[sent].accept(try connection.receive(), asked: fetchSize)
-                if sent == index { return }
-            }
-            try cursors[index].fetch(fetchSize, on: connection)
-        }
-        func prefetch() throws {
-            // The cursor with the fewest rows left is likely the next to need more.
-            guard inFlight == nil, let next = cursors.indices.filter({ !cursors[$0].exhausted })
-                .min(by: { cursors[$0].rowsLeft < cursors[$1].rowsLeft }) else { return }
-            try connection.send(Cursor.fetchStatement(fetchSize, from: cursors[next].name))
-            inFlight = next
-        }
         while true {
             for index in cursors.indices where cursors[index].needsRows {
-                try fetch(index)
+                try cursors[index].fetch(fetchSize, on: connection)
             }
             // A customer is complete once every table still being read has gone past its code.
             let frontier = cursors.filter { !$0.exhausted }.compactMap(\.lastCode).min()
@@ -83,17 +65,14 @@ struct BookScan {
                 moved += cursors[index].drain(before: frontier, into: &run)
             }
             if run.count >= customers || (frontier == nil && run.count > 0) {
-                try prefetch()
                 try body(run.take())
             }
             guard let frontier else { return }
             if moved == 0 {
                 // Every row left is the frontier customer's: the tables that stopped at it read on past it.
                 for index in cursors.indices where !cursors[index].exhausted && cursors[index].lastCode == frontier {
-                    try fetch(index)
+                    try cursors[index].fetch(fetchSize, on: connection)
                 }
-            } else {
-                try prefetch()
             }
         }
     }
@@ -176,21 +155,12 @@ struct BookScan {
         /// Whether every row fetched was handed out and more may come.
         var needsRows: Bool { !exhausted && next == pending.count }
 
-        /// Rows fetched and not handed out yet.
-        var rowsLeft: Int { pending.count - next }
-
-        static func fetchStatement(_ count: Int, from name: String) -> String { "FETCH FORWARD \(count) FROM \(name)" }
-
-        /// Fetches up to `count` more rows (`accept`).
+        /// Fetches up to `count` more rows, reading only each row's customer and position (and a policy's key and
+        /// role).
         mutating func fetch(_ count: Int, on connection: PostgresConnection) throws {
-            try accept(try connection.query(Self.fetchStatement(count, from: name)), asked: count)
-        }
-
-        /// Takes the rows a FETCH of `count` rows returned, reading only each row's customer and position (and a
-        /// policy's key and role).
-        mutating func accept(_ rows: PostgresRows, asked count: Int) throws {
             pending.removeFirst(next)
             next = 0
+            let rows = try connection.query("FETCH FORWARD \(count) FROM \(name)")
             exhausted = rows.count < count
             for row in rows {
                 let code = try row.decode(String.self, part == .claims ? "owner" : "customer_code")
