@@ -42,21 +42,6 @@ public final class PostgresConnection {
         try atCallSite(file, line) { PostgresRows(result: try handle.preparedQuery(sql, params)) }
     }
 
-    /// Sends one statement as `query` would, without waiting for its rows: the server works on it while the caller
-    /// does something else, and ``receive(file:line:)`` then returns them. One statement at a time: any other
-    /// statement sent before `receive` (a rollback included) first reads and drops this one's result.
-    public func send(
-        _ sql: String, _ params: [PostgresValue] = [], file: String = #fileID, line: Int = #line
-    ) throws {
-        try atCallSite(file, line) { try handle.sendPrepared(sql, params) }
-    }
-
-    /// The rows of the statement ``send(_:_:file:line:)`` sent, waiting for them.
-    /// - Throws: ``StoreError`` from the server, or `.queryFailed` when nothing was sent.
-    public func receive(file: String = #fileID, line: Int = #line) throws -> PostgresRows {
-        try atCallSite(file, line) { PostgresRows(result: try handle.receive()) }
-    }
-
     /// Runs one statement and decodes every row as `T`.
     /// - Throws: ``StoreError`` from the server, or `.decodingFailed` naming the column that did not fit.
     public func query<T: PostgresRowDecodable>(

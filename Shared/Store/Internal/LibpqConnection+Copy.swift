@@ -10,7 +10,6 @@ extension LibpqConnection {
     /// - Throws: A ``StoreError`` mapped from the server's SQLSTATE (`.copyFailed` when it has none of
     ///   its own category), `.copyFailed` when `sql` is not a COPY FROM STDIN, or `.connectionLost`.
     func copyIn(_ sql: String, rows: some Sequence<[PostgresValue]>) throws(StoreError) -> Int {
-        settleAwaiting()
         let started = try check(PQexec(handle, sql).map(LibpqResult.init(taking:)), query: sql, fallback: .copyFailed)
         guard started.status == PGRES_COPY_IN else {
             try abandonCopy(started, query: sql)
@@ -38,7 +37,6 @@ extension LibpqConnection {
     ///   fields than `columns`.
     func copyInBinary<Row>(_ sql: String, columns: Int, rows: some Sequence<Row>,
                            _ write: (Row, inout PostgresBinaryRow) -> Void) throws(StoreError) -> Int {
-        settleAwaiting()
         let started = try check(PQexec(handle, sql).map(LibpqResult.init(taking:)), query: sql, fallback: .copyFailed)
         guard started.status == PGRES_COPY_IN else {
             try abandonCopy(started, query: sql)
@@ -85,7 +83,6 @@ extension LibpqConnection {
     /// and then the error is rethrown.
     /// - Returns: The number of lines received.
     func copyOut(_ sql: String, _ onLine: (String) throws -> Void) throws -> Int {
-        settleAwaiting()
         let started = try check(PQexec(handle, sql).map(LibpqResult.init(taking:)), query: sql, fallback: .copyFailed)
         guard started.status == PGRES_COPY_OUT else {
             try abandonCopy(started, query: sql)
@@ -121,7 +118,7 @@ extension LibpqConnection {
     }
 
     /// Reads results until libpq has none left; returns the first, or throws the first error.
-    func collectFinalResult(query: String, fallback: StoreError.Code) throws(StoreError) -> LibpqResult {
+    private func collectFinalResult(query: String, fallback: StoreError.Code) throws(StoreError) -> LibpqResult {
         var first: LibpqResult?
         var failure: StoreError?
         // Every result must be read before the connection accepts the next command.

@@ -15,8 +15,6 @@ final class LibpqConnection: @unchecked Sendable {
     private var statementCounter = 0
     /// Above this many cached statements the cache is dropped, to bound server memory.
     private static let statementCacheLimit = 512
-    /// The statement sent with `sendPrepared` and not answered yet.
-    private var awaiting: String?
     /// Receives the server's notices; released only after `PQfinish`, as stored properties outlive deinit.
     private let notices: NoticeLogger
 
@@ -83,7 +81,6 @@ final class LibpqConnection: @unchecked Sendable {
     /// - Throws: A ``StoreError`` mapped from the server's SQLSTATE, or `.connectionLost`.
     @discardableResult
     func simpleQuery(_ sql: String) throws(StoreError) -> LibpqResult {
-        settleAwaiting()
         let result = PQexec(handle, sql).map(LibpqResult.init(taking:))
         return try check(result, query: sql)
     }
@@ -91,7 +88,6 @@ final class LibpqConnection: @unchecked Sendable {
     /// Runs `sql` as a cached prepared statement with text parameters (binary for bytes) and binary results.
     /// - Throws: A ``StoreError`` mapped from the server's SQLSTATE, or `.connectionLost`.
     func preparedQuery(_ sql: String, _ parameters: [PostgresValue]) throws(StoreError) -> LibpqResult {
-        settleAwaiting()
         let startedIdle = transactionState == .idle
         do {
             return try executePrepared(sql, parameters)
@@ -113,36 +109,6 @@ final class LibpqConnection: @unchecked Sendable {
             PQexecPrepared(handle, name, Int32(parameters.count), values, lengths, formats, 1)
         }
         return try check(raw.map(LibpqResult.init(taking:)), query: sql)
-    }
-
-    /// Sends `sql` as `preparedQuery` would, without waiting for its result (`receive` gets it), so that the server
-    /// works on it while the caller does something else. Another statement sent before `receive` first reads and
-    /// drops this one's result.
-    func sendPrepared(_ sql: String, _ parameters: [PostgresValue]) throws(StoreError) {
-        settleAwaiting()
-        let name = try preparedName(for: sql)
-        let buffer = ParameterBuffer(parameters)
-        let sent = buffer.withCArrays { values, lengths, formats in
-            PQsendQueryPrepared(handle, name, Int32(parameters.count), values, lengths, formats, 1)
-        }
-        guard sent == 1 else { throw makeError(nil, query: sql, fallback: .queryFailed) }
-        awaiting = sql
-    }
-
-    /// The result of the statement `sendPrepared` sent, waiting for it.
-    /// - Throws: the statement's error, or `.queryFailed` when nothing was sent.
-    func receive() throws(StoreError) -> LibpqResult {
-        guard let sql = awaiting else {
-            throw StoreError(.queryFailed, message: "no statement was sent to receive (send, then receive, once)")
-        }
-        awaiting = nil
-        return try collectFinalResult(query: sql, fallback: .queryFailed)
-    }
-
-    /// Reads and drops the result of a statement sent and not received, so the connection takes the next one.
-    func settleAwaiting() {
-        guard awaiting != nil else { return }
-        _ = try? receive()
     }
 
     /// The server-side name of `sql`, preparing it on first use.
