@@ -17,12 +17,16 @@ struct ScoreCardStore {
         rule_set_version, explanation
         """
 
+    private static let columnNames = columns.split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// `column = excluded.column` for every column but the key.
-    private static let updates = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        .filter { $0 != "customer_code" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+    private static let updates = columnNames.filter { $0 != "customer_code" }.map { "\($0) = excluded.\($0)" }
+        .joined(separator: ", ")
 
     /// Stores each of `cards` as its customer's current card. `known` holds the codes that had a stored card when
-    /// this transaction loaded them (`load`): the others' cards are inserted, the known ones' upserted.
+    /// this transaction loaded them (`loadBytes`): the others' cards are inserted, the known ones' upserted.
     ///
     /// Inserting is a binary COPY straight into `score_card`, inside a savepoint. A card stored for one of those codes
     /// meanwhile (the rescorer and a full rescore scoring the same new customer at once) fails it on the primary key,
@@ -61,8 +65,8 @@ struct ScoreCardStore {
     }
 
     private func copy(_ cards: [StoredCard], into table: String) throws {
-        try connection.copyInBinary("COPY \(table) (\(Self.columns)) FROM STDIN (FORMAT binary)", columns: 19,
-                                    rows: cards, Self.write)
+        try connection.copyInBinary("COPY \(table) (\(Self.columns)) FROM STDIN (FORMAT binary)",
+                                    columns: Self.columnNames.count, rows: cards, Self.write)
     }
 
     /// The current cards of those of `codes` that have one, decoded, each without its explanation but with the
