@@ -218,6 +218,13 @@ struct BookScan {
             openPolicy = nil
         }
 
+        /// The policy's fields a party row's facts need, out of its `policy` composite.
+        private static let policyFields = [
+            "policy_key", "product_line", "premium_minor", "premium_currency", "payment_mode", "annualised_minor",
+            "annualised_currency", "premium_term_years", "issue_date", "effective_date", "end_date", "status",
+            "status_date", "renewal_of", "group_policy", "source_version", "position",
+        ].map { "(pp.policy).\($0)" }.joined(separator: ", ")
+
         /// The table's rows after the customer `$1`, sorted by customer and then as `FactReader` orders each
         /// customer's facts.
         private static func query(_ part: Part) -> String {
@@ -229,9 +236,10 @@ struct BookScan {
                 FROM customer_profile WHERE customer_code > $1 ORDER BY customer_code
                 """
             case .policies:
-                // The party rows carry their policy's facts (migration 5): no join.
+                // The party rows carry their policy's facts (migration 5): no join. Only the fields `FactRows.policy`
+                // reads: the server takes each field out of the composite on its own, walking it from its start.
                 """
-                SELECT pp.customer_code, pp.role, pp.position AS party_position, (pp.policy).*
+                SELECT pp.customer_code, pp.role, pp.position AS party_position, \(policyFields)
                 FROM policy_party pp WHERE pp.customer_code > $1 ORDER BY pp.customer_code, pp.policy_key
                 """
             case .payments:
@@ -250,7 +258,12 @@ struct BookScan {
             case .serviceUsage:
                 "SELECT * FROM service_usage_fact WHERE customer_code > $1 ORDER BY customer_code, usage_key"
             case .interactions:
-                "SELECT * FROM interaction_fact WHERE customer_code > $1 ORDER BY customer_code, interaction_key"
+                // Without topic and campaign code, which scoring does not read.
+                """
+                SELECT customer_code, interaction_key, interaction_type, channel, occurred_at, referred_customer_code,
+                       resolved, source_version, position
+                FROM interaction_fact WHERE customer_code > $1 ORDER BY customer_code, interaction_key
+                """
             case .claimCustomers:
                 """
                 SELECT customer_code, 0::bigint AS position FROM claim_fact WHERE customer_code > $1
