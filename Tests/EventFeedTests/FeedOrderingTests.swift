@@ -23,10 +23,25 @@ import WireCodec
         let slowWriter = Task {
             try await producer.transaction { connection in
                 try outbox.append(HealthCheckRequest(), subject: "inserted-first", on: connection)
-                try connection.execute("SELECT pg_sleep(0.8)")  // still open while the other commits
+                // Still open while the other event commits and the relay numbers it (at most 10 s): ordered by the
+                // database, not by sleeps, which a loaded machine outran.
+                try connection.executeScript("""
+                    DO $$ BEGIN
+                        FOR i IN 1..1000 LOOP
+                            EXIT WHEN EXISTS (SELECT 1 FROM outbox WHERE position IS NOT NULL);
+                            PERFORM pg_sleep(0.01);
+                        END LOOP;
+                    END $$
+                    """)
             }
         }
-        try await Task.sleep(for: .milliseconds(200))
+        // The other event is written once the slow writer has taken its id: ids come from a sequence, whose use
+        // shows outside the slow writer's transaction.
+        while try await producer.withConnection({
+            try $0.query("SELECT is_called FROM outbox_id_seq")[0].decode(Bool.self, "is_called")
+        }) == false {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         try await fixture.write(["inserted-second"])
 
         #expect(try await relay.assignPositions() == 1)
