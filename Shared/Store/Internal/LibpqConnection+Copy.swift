@@ -10,25 +10,13 @@ extension LibpqConnection {
     /// - Throws: A ``StoreError`` mapped from the server's SQLSTATE (`.copyFailed` when it has none of
     ///   its own category), `.copyFailed` when `sql` is not a COPY FROM STDIN, or `.connectionLost`.
     func copyIn(_ sql: String, rows: some Sequence<[PostgresValue]>) throws(StoreError) -> Int {
-        let started = try check(PQexec(handle, sql).map(LibpqResult.init(taking:)), query: sql, fallback: .copyFailed)
-        guard started.status == PGRES_COPY_IN else {
-            try abandonCopy(started, query: sql)
-            throw StoreError(.copyFailed, message: "the statement is not COPY ... FROM STDIN", query: sql)
-        }
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(Self.copyChunkBytes + 4096)
+        _ = try beginCopyIn(sql)
+        var chunk = CopyChunk()
         for row in rows {
-            PostgresCopyText.appendLine(row, to: &chunk)
-            if chunk.count >= Self.copyChunkBytes {
-                try sendCopyData(chunk, query: sql)
-                chunk.removeAll(keepingCapacity: true)
-            }
+            PostgresCopyText.appendLine(row, to: &chunk.bytes)
+            try send(&chunk, query: sql)
         }
-        if !chunk.isEmpty { try sendCopyData(chunk, query: sql) }
-        guard PQputCopyEnd(handle, nil) == 1 else {
-            throw makeError(nil, query: sql, fallback: .copyFailed)
-        }
-        return try collectFinalResult(query: sql, fallback: .copyFailed).affectedRows
+        return try endCopyIn(chunk, query: sql)
     }
 
     /// Runs a `COPY ... FROM STDIN (FORMAT binary)` statement and streams `rows` to it, each written by `write` into
@@ -37,44 +25,71 @@ extension LibpqConnection {
     ///   fields than `columns`.
     func copyInBinary<Row>(_ sql: String, columns: Int, rows: some Sequence<Row>,
                            _ write: (Row, inout PostgresBinaryRow) -> Void) throws(StoreError) -> Int {
-        let started = try check(PQexec(handle, sql).map(LibpqResult.init(taking:)), query: sql, fallback: .copyFailed)
-        guard started.status == PGRES_COPY_IN else {
-            try abandonCopy(started, query: sql)
-            throw StoreError(.copyFailed, message: "the statement is not COPY ... FROM STDIN", query: sql)
+        guard try beginCopyIn(sql).isBinary else {
+            throw abortCopyIn("the client sends binary rows", query: sql,
+                              message: "the statement is not COPY ... (FORMAT binary)")
         }
-        guard started.isBinary else {
-            _ = PQputCopyEnd(handle, "the client sends binary rows")
-            _ = try? collectFinalResult(query: sql, fallback: .copyFailed)
-            throw StoreError(.copyFailed, message: "the statement is not COPY ... (FORMAT binary)", query: sql)
-        }
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(Self.copyChunkBytes + 4096)
+        var chunk = CopyChunk()
         // The signature, flags (none) and header extension length (none).
-        chunk.append(contentsOf: Array("PGCOPY\n".utf8) + [0xff, 0x0d, 0x0a, 0x00] + [0, 0, 0, 0] + [0, 0, 0, 0])
+        chunk.bytes.append(contentsOf: Array("PGCOPY\n".utf8) + [0xff, 0x0d, 0x0a, 0x00] + [0, 0, 0, 0] + [0, 0, 0, 0])
         var row = PostgresBinaryRow()
         for item in rows {
             row.reset()
             write(item, &row)
             guard row.fields == columns else {
-                _ = PQputCopyEnd(handle, "a row had the wrong number of fields")
-                _ = try? collectFinalResult(query: sql, fallback: .copyFailed)
-                throw StoreError(.copyFailed, message: "a row was written with \(row.fields) fields for \(columns) "
-                                 + "columns; nothing was copied", query: sql)
+                throw abortCopyIn("a row had the wrong number of fields", query: sql,
+                                  message: "a row was written with \(row.fields) fields for \(columns) columns; "
+                                      + "nothing was copied")
             }
-            chunk.append(UInt8(truncatingIfNeeded: columns >> 8))
-            chunk.append(UInt8(truncatingIfNeeded: columns))
-            chunk.append(contentsOf: row.bytes)
-            if chunk.count >= Self.copyChunkBytes {
-                try sendCopyData(chunk, query: sql)
-                chunk.removeAll(keepingCapacity: true)
-            }
+            chunk.bytes.append(UInt8(truncatingIfNeeded: columns >> 8))
+            chunk.bytes.append(UInt8(truncatingIfNeeded: columns))
+            chunk.bytes.append(contentsOf: row.bytes)
+            try send(&chunk, query: sql)
         }
-        chunk.append(contentsOf: [0xff, 0xff])  // the trailer: a field count of -1
-        try sendCopyData(chunk, query: sql)
+        chunk.bytes.append(contentsOf: [0xff, 0xff])  // the trailer: a field count of -1
+        return try endCopyIn(chunk, query: sql)
+    }
+
+    /// Rows gathered to be sent to a COPY in chunks of about `copyChunkBytes`.
+    private struct CopyChunk {
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(LibpqConnection.copyChunkBytes + 4096) }
+    }
+
+    /// Starts a COPY FROM STDIN; its result tells the format.
+    /// - Throws: `.copyFailed` when `sql` is not a COPY FROM STDIN (the connection is left idle).
+    private func beginCopyIn(_ sql: String) throws(StoreError) -> LibpqResult {
+        let started = try check(PQexec(handle, sql).map(LibpqResult.init(taking:)), query: sql, fallback: .copyFailed)
+        guard started.status == PGRES_COPY_IN else {
+            try abandonCopy(started, query: sql)
+            throw StoreError(.copyFailed, message: "the statement is not COPY ... FROM STDIN", query: sql)
+        }
+        return started
+    }
+
+    /// Sends the chunk once it is full.
+    private func send(_ chunk: inout CopyChunk, query: String) throws(StoreError) {
+        guard chunk.bytes.count >= Self.copyChunkBytes else { return }
+        try sendCopyData(chunk.bytes, query: query)
+        chunk.bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Sends what is left and ends the COPY; the number of rows copied.
+    private func endCopyIn(_ chunk: CopyChunk, query: String) throws(StoreError) -> Int {
+        if !chunk.bytes.isEmpty { try sendCopyData(chunk.bytes, query: query) }
         guard PQputCopyEnd(handle, nil) == 1 else {
-            throw makeError(nil, query: sql, fallback: .copyFailed)
+            throw makeError(nil, query: query, fallback: .copyFailed)
         }
-        return try collectFinalResult(query: sql, fallback: .copyFailed).affectedRows
+        return try collectFinalResult(query: query, fallback: .copyFailed).affectedRows
+    }
+
+    /// Ends a COPY FROM STDIN as failed (`reason` goes to the server), so that nothing is copied and the connection
+    /// is left usable; the error to throw.
+    private func abortCopyIn(_ reason: String, query: String, message: String) -> StoreError {
+        _ = PQputCopyEnd(handle, reason)
+        _ = try? collectFinalResult(query: query, fallback: .copyFailed)
+        return StoreError(.copyFailed, message: message, query: query)
     }
 
     /// Runs a `COPY ... TO STDOUT` statement and hands each line, without its newline, to `onLine`.
