@@ -10,5 +10,6 @@ enum ScoringMigrations {
         ScoringSchemaRuleSets.migration,
         ScoringSchemaExplanations.migration,
         ScoringSchemaPolicyParties.migration,
+        ScoringSchemaFactOrder.migration,
     ]
 }
