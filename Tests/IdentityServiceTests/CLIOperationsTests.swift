@@ -151,6 +151,47 @@ import Testing
         #expect(try await S.find("SALES", "B1", client: bench.client) == a)
     }
 
+    @Test func eraseAsksForConfirmationThenEmptiesTheCustomerForGood() async throws {
+        let bench = try await Bench.start("clierase")
+        defer { bench.stop() }
+        let codes = try await S.ingest([
+            S.person("SALES", "E1", name: "王芳", phone: "13700137001", address: "杭州市西湖区文三路5号",
+                     birth: CalendarDate(year: 1979, month: 6, day: 7)),
+        ], client: bench.client)
+        let code = try #require(codes.first, "fixture: \(codes)")
+        let before = try await bench.clm("customer", "360", code)
+        try #require(before.status == 0 && before.stdout.contains("王芳"), "the view shows the name: \(before.output)")
+
+        // Without --yes nothing reaches the service; without --request the CLI says what is missing.
+        let unconfirmed = try await bench.clm("erase", code, "--request", "DSR-7", "--reason", "subject's request")
+        #expect(unconfirmed.status == 64
+            && unconfirmed.stderr.contains("erasing \(code) cannot be undone; run again with --yes to confirm"),
+                "\(unconfirmed.output)")
+        let noRequest = try await bench.clm("erase", code, "--reason", "subject's request", "--yes")
+        #expect(noRequest.status == 64 && noRequest.stderr.contains("Missing expected argument '--request <request>'"),
+                "\(noRequest.output)")
+        #expect(CLMBinary.words(try await bench.clm("customer", "show", code).stdout).first == "customer \(code) ACTIVE")
+
+        let erase = try await bench.clm("erase", code, "--request", "DSR-7", "--reason", "subject's request",
+                                        "--operator", "dpo-1", "--yes")
+        try #require(erase.status == 0, "\(erase.output)")
+        let operation = try #require(Self.between(erase.stdout, "erased \(code) (operation ", ")"), "\(erase.stdout)")
+        #expect(CLMBinary.words(try await bench.clm("customer", "show", code).stdout).first == "customer \(code) ERASED")
+        let after = try await bench.clm("customer", "360", code)
+        #expect(after.status == 0 && !after.stdout.contains("王芳") && !after.stdout.contains("13700137001"),
+                "\(after.output)")
+        // The source reference still leads to the code; the trail says who erased it, on which request.
+        #expect(try await bench.find("SALES", "E1") == "SALES/E1 → customer \(code)\n")
+        let trail = try Self.decode(ListAuditTrailResponse.self, try await bench.clm("audit", code, "--json"))
+        #expect(trail.entries.first?.operationId == operation && trail.entries.first?.type == .erasure,
+                "\(trail.entries)")
+        #expect(trail.entries.first?.operatorId == "dpo-1", "\(trail.entries)")
+
+        let twice = try await bench.clm("erase", code, "--request", "DSR-7", "--reason", "again", "--yes")
+        #expect(twice.status == 1 && twice.stderr.contains("identity: FAILED_PRECONDITION: \(code) is erased already"),
+                "\(twice.output)")
+    }
+
     @Test func reviewListShowsTheQueuedItemAndDecideEmptiesIt() async throws {
         let bench = try await Bench.start("clireview")
         defer { bench.stop() }

@@ -13,6 +13,6 @@ struct CLM: AsyncParsableCommand {
         subcommands: [HealthCommand.self, MethodsCommand.self, EventsCommand.self, DatabaseCommand.self,
                       GenerateCommand.self, ImportCommand.self, ExportCommand.self, IdentityCommand.self,
                       CustomerCommand.self, ResolveCommand.self, ReviewCommand.self, MergeCommand.self,
-                      SplitCommand.self, UndoCommand.self, AuditCommand.self, EvalCommand.self,
+                      SplitCommand.self, UndoCommand.self, EraseCommand.self, AuditCommand.self, EvalCommand.self,
                       ScoreCommand.self, TiersCommand.self, VipCommand.self, RulesCommand.self])
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// What every audited change (merge, split, undo, review decision) records: who made it and why.
+/// What every audited change (merge, split, undo, erase, review decision) records: who made it and why.
 ///
 /// The CLI insists on `--reason`; a blank one still reaches the service, which refuses it with INVALID_ARGUMENT.
 struct ChangeOptions: ParsableArguments {
