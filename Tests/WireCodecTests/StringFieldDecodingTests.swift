@@ -29,6 +29,16 @@ import WireCodec
         #expect(throws: WireError.self) { try WireCodec.unpack(Money.protoName, from: Self.currencyNotUTF8) }
     }
 
+    @Test func aStringInANestedMessageIsCheckedToo() throws {
+        // CustomerActivity{customer_code: "C1", amount (field 7): Money{currency: "AB\0CD"}}, and the same with a
+        // clean currency, which decodes.
+        let nested: [UInt8] = [0x0A, 0x02, 0x43, 0x31, 0x3A, 0x07] + Array(Self.currencyWithNul.readableBytesView)
+        #expect(throws: WireError.self) { try WireCodec.decode(CustomerActivity.self, from: ByteBuffer(bytes: nested)) }
+        let clean: [UInt8] = [0x0A, 0x02, 0x43, 0x31, 0x3A, 0x05, 0x12, 0x03, 0x43, 0x4E, 0x59]
+        let activity = try WireCodec.decode(CustomerActivity.self, from: ByteBuffer(bytes: clean))
+        #expect(activity.customerCode == "C1" && activity.amount?.currency == "CNY")
+    }
+
     @Test func aMethodNameWithANulIsRefusedNotCutShort() throws {
         // RequestEnvelope{call_id: 1, method: "/a\0/b"}: cut short, it would route to "/a".
         let frame = ByteBuffer(bytes: [0x08, 0x01, 0x12, 0x05, 0x2F, 0x61, 0x00, 0x2F, 0x62])

@@ -4,8 +4,8 @@ internal import CWireProtos
 /// returns them NUL-terminated, so one holding a NUL would be silently cut short ("C001\0X" read as "C001").
 ///
 /// protobuf-c keeps no string lengths, so the check reads the wire bytes before unpacking: one pass over the
-/// tags, descending into nested messages, looking only at length-delimited fields that are strings. Bytes that
-/// are not valid protobuf are left for `protobuf_c_message_unpack` to refuse.
+/// fields (`ProtobufFields`), descending into nested messages, looking only at length-delimited fields that are
+/// strings. Bytes that are not valid protobuf are left for `protobuf_c_message_unpack` to refuse.
 enum StringFieldCheck {
     /// Nested messages deeper than this are not followed (protobuf-c refuses far shallower recursion anyway).
     private static let maximumDepth = 64
@@ -14,54 +14,34 @@ enum StringFieldCheck {
     static func problem(in bytes: UnsafeRawBufferPointer, _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>)
         -> WireError?
     {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
-        return problem(base.assumingMemoryBound(to: UInt8.self), bytes.count, descriptor, depth: 0)
+        do {
+            try check(bytes, bytes.indices, descriptor, depth: 0)
+            return nil
+        } catch {
+            return error
+        }
     }
 
-    private static func problem(_ base: UnsafePointer<UInt8>, _ count: Int,
-                                _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>, depth: Int) -> WireError?
+    /// Throws the error for the first string field of `bytes[range]` that is not clean UTF-8. Bytes that are not
+    /// valid protobuf end the check there.
+    private static func check(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>,
+                              _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>, depth: Int) throws(WireError)
     {
-        var index = 0
-        while index < count {
-            guard let tag = varint(base, count, &index), tag >> 3 <= UInt64(UInt32.max) else { return nil }
-            switch tag & 7 {
-            case 0: guard varint(base, count, &index) != nil else { return nil }
-            case 1: index += 8
-            case 5: index += 4
-            case 2:
-                guard let length = varint(base, count, &index), length <= UInt64(count - index) else { return nil }
-                let start = index
-                index += Int(length)
-                guard let field = protobuf_c_message_descriptor_get_field(descriptor, UInt32(tag >> 3)) else {
-                    continue
+        try ProtobufFields.scan(bytes, in: range) { (number, value) throws(WireError) in
+            guard case .bytes(let span) = value,
+                let field = protobuf_c_message_descriptor_get_field(descriptor, UInt32(number))
+            else { return }
+            if field.pointee.type == PROTOBUF_C_TYPE_STRING {
+                let start = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + span.lowerBound
+                if let reason = utf8Problem(start, span.count) {
+                    throw WireError(.malformed, messageType: String(cString: descriptor.pointee.name),
+                                    field: String(cString: field.pointee.name), reason)
                 }
-                if field.pointee.type == PROTOBUF_C_TYPE_STRING {
-                    if let reason = utf8Problem(base + start, Int(length)) {
-                        return WireError(.malformed, messageType: String(cString: descriptor.pointee.name),
-                                         field: String(cString: field.pointee.name), reason)
-                    }
-                } else if field.pointee.type == PROTOBUF_C_TYPE_MESSAGE, depth < maximumDepth {
-                    let child = field.pointee.descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self)
-                    if let error = problem(base + start, Int(length), child, depth: depth + 1) { return error }
-                }
-            default:
-                return nil  // groups or garbage: protobuf-c decides
+            } else if field.pointee.type == PROTOBUF_C_TYPE_MESSAGE, depth < maximumDepth {
+                let child = field.pointee.descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self)
+                try check(bytes, span, child, depth: depth + 1)
             }
         }
-        return nil
-    }
-
-    private static func varint(_ base: UnsafePointer<UInt8>, _ count: Int, _ index: inout Int) -> UInt64? {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < count, shift < 64 {
-            let byte = base[index]
-            index += 1
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-        return nil
     }
 
     /// Why `count` bytes are not a proto3 string protobuf-c can carry intact, or nil when they are.
