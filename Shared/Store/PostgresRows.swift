@@ -47,7 +47,7 @@ public struct PostgresRow: Sendable {
     /// metadata at run time (`Optional<PostgresDate>` and the like), a few percent of a whole-book read.
     @inlinable
     public func decode<T: PostgresDecodable>(_ type: T.Type, _ column: String) throws -> T {
-        try T.decode(from: PostgresCell(result: result, row: index, column: try position(of: column)))
+        try T.decode(from: PostgresCell(cells: result.cells, row: index, column: try position(of: column)))
     }
 
     /// The position of the column named `column`.
@@ -70,41 +70,42 @@ public struct PostgresRow: Sendable {
             throw StoreError(
                 .decodingFailed, message: "column index \(index) is out of range (\(result.columnNames.count) columns)")
         }
-        return try T.decode(from: PostgresCell(result: result, row: self.index, column: index))
+        return try T.decode(from: PostgresCell(cells: result.cells, row: self.index, column: index))
     }
 }
 
 /// One cell of a row, handed to ``PostgresDecodable/decode(from:)``: valid only during that call, while the row it
 /// came from holds its result. Do not keep it.
 ///
-/// It does not hold the result itself (`unowned(unsafe)`): a whole-book read decodes tens of millions of cells, and
-/// counting a reference to the shared result for each, from several threads at once, cost a few percent of it.
+/// It reads the result through `LibpqCells`, counting no reference: a whole-book read decodes tens of millions of
+/// cells on several threads at once, and a reference counted on the shared result for each cost more than the
+/// decoding itself.
 public struct PostgresCell: Sendable {
-    @usableFromInline unowned(unsafe) let result: LibpqResult
+    @usableFromInline let cells: LibpqCells
     @usableFromInline let row: Int
     /// The cell's column position.
     public let column: Int
 
     @usableFromInline
-    init(result: LibpqResult, row: Int, column: Int) {
-        self.result = result
+    init(cells: LibpqCells, row: Int, column: Int) {
+        self.cells = cells
         self.row = row
         self.column = column
     }
 
     /// The column's name.
-    public var columnName: String { result.columnNames[column] }
+    public var columnName: String { cells.columnName(column: column) }
 
     /// The column's type OID (`pg_type.oid`).
-    public var typeOID: UInt32 { result.columnTypes[column] }
+    public var typeOID: UInt32 { cells.typeOID(column: column) }
 
     /// Whether the cell is NULL.
-    public var isNull: Bool { result.isNull(row: row, column: column) }
+    public var isNull: Bool { cells.isNull(row: row, column: column) }
 
     /// The cell as a ``PostgresValue`` (``PostgresValue/null`` for NULL).
     /// - Throws: ``StoreError/Code/decodingFailed`` naming the column for a type this module cannot read.
     public func value() throws -> PostgresValue {
-        try BinaryValueDecoder.value(in: result, row: row, column: column)
+        try BinaryValueDecoder.value(in: cells, row: row, column: column)
     }
 
     /// Decodes the cell as another decodable type, for conformances built on existing ones.

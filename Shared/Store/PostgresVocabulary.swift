@@ -45,11 +45,11 @@ extension PostgresRow {
     @usableFromInline
     func textMatch(_ column: String, among names: [[UInt8]]) throws -> Int? {
         let position = try self.position(of: column)
-        let cell = PostgresCell(result: result, row: index, column: position)
+        let cell = PostgresCell(cells: result.cells, row: index, column: position)
         guard !cell.isNull else { throw cell.decodingError("is NULL; a vocabulary matches text only") }
         guard BinaryValueDecoder.isText(cell.typeOID) else {
             throw cell.decodingError("type OID \(cell.typeOID) is not text; a vocabulary matches text only")
         }
-        return result.cellMatch(row: index, column: position, among: names)
+        return result.cells.cellMatch(row: index, column: position, among: names)
     }
 }

@@ -11,19 +11,19 @@ enum BinaryValueDecoder {
         static let uuid: UInt32 = 2950, jsonb: UInt32 = 3802, xid8: UInt32 = 5069
     }
 
-    /// Decodes the cell at `row`, `column` of `result`.
+    /// Decodes the cell at `row`, `column` of `cells`.
     /// - Throws: ``StoreError/Code/decodingFailed`` naming the column for an unsupported type or a
     ///   malformed value.
-    static func value(in result: LibpqResult, row: Int, column: Int) throws(StoreError) -> PostgresValue {
-        if result.isNull(row: row, column: column) { return .null }
-        let oid = result.columnTypes[column]
-        let decoded: PostgresValue? = result.withCellBytes(row: row, column: column) { bytes in
+    static func value(in cells: LibpqCells, row: Int, column: Int) throws(StoreError) -> PostgresValue {
+        if cells.isNull(row: row, column: column) { return .null }
+        let oid = cells.typeOID(column: column)
+        let decoded: PostgresValue? = cells.withCellBytes(row: row, column: column) { bytes in
             // Text-format results (from the simple protocol) carry every type as its text form.
-            if result.format(column: column) == 0 { return .text(String(decoding: bytes, as: UTF8.self)) }
+            if cells.format(column: column) == 0 { return .text(String(decoding: bytes, as: UTF8.self)) }
             return binary(bytes, oid: oid)
         }
         if let decoded { return decoded }
-        let name = result.columnNames[column]
+        let name = cells.columnName(column: column)
         if oid == TypeOID.numeric {
             throw StoreError(
                 .decodingFailed,

@@ -11,24 +11,18 @@ final class LibpqResult: @unchecked Sendable {
     let columnNames: [String]
     /// Column index by exact name; the first column wins when names repeat.
     let columns: ColumnLookup
-    /// The column type OIDs, read once.
-    let columnTypes: [UInt32]
+    /// The cells, for decoding (see `LibpqCells`).
+    @usableFromInline let cells: LibpqCells
 
     /// Takes ownership of `result`.
     init(taking result: OpaquePointer) {
         self.result = result
         let columns = Int(PQnfields(result))
-        var names: [String] = []
-        var types: [UInt32] = []
-        names.reserveCapacity(columns)
-        for column in 0..<columns {
-            let name = PQfname(result, Int32(column)).map { String(cString: $0) } ?? ""
-            names.append(name)
-            types.append(UInt32(PQftype(result, Int32(column))))
-        }
+        let cells = LibpqCells(result)
+        let names = (0..<columns).map { cells.columnName(column: $0) }
+        self.cells = cells
         self.columnNames = names
         self.columns = ColumnLookup(names)
-        self.columnTypes = types
     }
 
     deinit { PQclear(result) }
@@ -52,21 +46,6 @@ final class LibpqResult: @unchecked Sendable {
 
     /// Whether the result's rows are in binary format (for a COPY: whether it is `FORMAT binary`).
     var isBinary: Bool { PQbinaryTuples(result) == 1 }
-
-    /// Whether a column's value in binary (1) or text (0) format.
-    func format(column: Int) -> Int32 { PQfformat(result, Int32(column)) }
-
-    /// Whether the cell is NULL.
-    func isNull(row: Int, column: Int) -> Bool { PQgetisnull(result, Int32(row), Int32(column)) == 1 }
-
-    /// Calls `body` with the raw bytes of a non-NULL cell; the buffer lives as long as this result.
-    func withCellBytes<T>(row: Int, column: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        let length = Int(PQgetlength(result, Int32(row), Int32(column)))
-        guard let value = PQgetvalue(result, Int32(row), Int32(column)) else {
-            return try body(UnsafeRawBufferPointer(start: nil, count: 0))
-        }
-        return try body(UnsafeRawBufferPointer(start: UnsafeRawPointer(value), count: length))
-    }
 
     /// One diagnostic field of an error result (see ``DiagnosticField``).
     func errorField(_ field: DiagnosticField) -> String? {

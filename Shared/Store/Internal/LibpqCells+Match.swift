@@ -1,4 +1,4 @@
-extension LibpqResult {
+extension LibpqCells {
     /// The index in `names` of the first name equal to the bytes of a non-NULL cell; nil when none is.
     func cellMatch(row: Int, column: Int, among names: [[UInt8]]) -> Int? {
         withCellBytes(row: row, column: column) { bytes in
