@@ -112,7 +112,8 @@ import Testing
         return "C" + zeros + digits
     }
 
-    @Test func theScanReadsEveryCustomerAsTheReaderDoesInRunsOfCompleteCustomers() async throws {
+    @Test(arguments: [false, true])
+    func theScanReadsEveryCustomerAsTheReaderDoesInRunsOfCompleteCustomers(readAhead: Bool) async throws {
         try await Self.withBook { pool in
             try await pool.transaction(isolation: .repeatableRead) { connection in
                 let reader = FactReader(connection: connection, utcOffsetSeconds: 8 * 3600)
@@ -123,6 +124,7 @@ import Testing
 
                 var scan = BookScan(connection: connection, utcOffsetSeconds: 8 * 3600)
                 scan.fetchSize = 7
+                scan.readAhead = readAhead
                 var runs: [[StoredFacts]] = []
                 try scan.forEachDecodedRun(customers: 13) { runs.append($0) }
                 let read = runs.flatMap { $0 }

@@ -36,6 +36,9 @@ struct BookScan {
     let utcOffsetSeconds: Int
     /// Rows fetched from a cursor at a time.
     var fetchSize = 10_000
+    /// Whether the FETCHes run ahead on a thread of their own while the scan sorts rows out
+    /// (`PostgresConnection.readingAhead`): only for a body that does not use the connection.
+    var readAhead = false
 
     /// Reads the facts in `parts` of every customer whose code sorts after `after` ("" for the whole book), and
     /// calls `body` with runs of `customers` customers or a few more (a run takes whole fetches' worth of customers;
@@ -53,10 +56,25 @@ struct BookScan {
             try Cursor(part: part, name: "book_scan_\(index)", after: after, on: connection)
         }
         defer { for cursor in cursors { _ = try? connection.execute("CLOSE \(cursor.name)") } }
+        let names = cursors.map(\.name)
+        if readAhead {
+            try connection.readingAhead(cursors: names, fetchSize: fetchSize) { reader in
+                try gather(&cursors, customers: customers, next: reader.next, body)
+            }
+        } else {
+            try gather(&cursors, customers: customers, next: { [connection, fetchSize] index in
+                try connection.query("FETCH FORWARD \(fetchSize) FROM \(names[index])")
+            }, body)
+        }
+    }
+
+    /// Reads the cursors' rows, a batch at a time from `next` (given a cursor's index), and hands out the runs.
+    private func gather(_ cursors: inout [Cursor], customers: Int, next: (Int) throws -> PostgresRows,
+                        _ body: ([FetchedFacts]) throws -> Void) throws {
         var run = Run()
         while true {
             for index in cursors.indices where cursors[index].needsRows {
-                try cursors[index].fetch(fetchSize, on: connection)
+                try cursors[index].take(next(index), of: fetchSize)
             }
             // A customer is complete once every table still being read has gone past its code.
             let frontier = cursors.filter { !$0.exhausted }.compactMap(\.lastCode).min()
@@ -71,7 +89,7 @@ struct BookScan {
             if moved == 0 {
                 // Every row left is the frontier customer's: the tables that stopped at it read on past it.
                 for index in cursors.indices where !cursors[index].exhausted && cursors[index].lastCode == frontier {
-                    try cursors[index].fetch(fetchSize, on: connection)
+                    try cursors[index].take(next(index), of: fetchSize)
                 }
             }
         }
@@ -155,12 +173,11 @@ struct BookScan {
         /// Whether every row fetched was handed out and more may come.
         var needsRows: Bool { !exhausted && next == pending.count }
 
-        /// Fetches up to `count` more rows, reading only each row's customer and position (and a policy's key and
-        /// role).
-        mutating func fetch(_ count: Int, on connection: PostgresConnection) throws {
+        /// Takes the next batch of rows fetched (`count` asked for), reading only each row's customer and position
+        /// (and a policy's key and role).
+        mutating func take(_ rows: PostgresRows, of count: Int) throws {
             pending.removeFirst(next)
             next = 0
-            let rows = try connection.query("FETCH FORWARD \(count) FROM \(name)")
             exhausted = rows.count < count
             for row in rows {
                 let code = try row.decode(String.self, part == .claims ? "owner" : "customer_code")

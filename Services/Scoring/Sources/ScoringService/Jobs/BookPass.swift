@@ -70,6 +70,8 @@ struct BookPass: Sendable {
                 }
                 var scan = BookScan(connection: connection, utcOffsetSeconds: utcOffsetSeconds)
                 scan.fetchSize = fetchSize
+                // The runs go to the workers: the connection is free for the FETCHes to run ahead.
+                scan.readAhead = true
                 try scan.forEachRun(after: after, parts: parts, customers: runSize) { fetched in
                         try hand(fetched, through: fetched.last?.code)
                     }
