@@ -35,8 +35,19 @@ struct ColumnLookup: Sendable {
     }
 
     private static func bucket(of name: String) -> Int {
+        // Names are nearly always native strings (literals, or read from the result): their bytes at hand, without
+        // walking the UTF-8 view backwards for the last one, which showed in a whole-book read.
+        if let bucket = name.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.isEmpty ? 0 : bucket(count: bytes.count, first: bytes[0], last: bytes[bytes.count - 1])
+        }) {
+            return bucket
+        }
         let utf8 = name.utf8
         guard let first = utf8.first, let last = utf8.last else { return 0 }
-        return (utf8.count &* 31 &+ Int(first) &* 7 &+ Int(last)) & (buckets - 1)
+        return bucket(count: utf8.count, first: first, last: last)
+    }
+
+    private static func bucket(count: Int, first: UInt8, last: UInt8) -> Int {
+        (count &* 31 &+ Int(first) &* 7 &+ Int(last)) & (buckets - 1)
     }
 }
