@@ -1,9 +1,6 @@
-import CLMTesting
-import Logging
 import Models
 import ScoringModel
 @testable import ScoringService
-import ServiceRuntime
 import Store
 import Synchronization
 import Testing
@@ -16,10 +13,7 @@ import Testing
     /// several roles (and some with an unspecified role only), payments (one customer has far more than a fetch
     /// holds), claims whose claimant does or does not hold the policy, servicing, service usage and interactions.
     private static func withBook(_ body: (PostgresPool) async throws -> Void) async throws {
-        let database = try await PostgresTestCluster.shared().createSuiteDatabase([.scoring], prefix: "book_scan")
-        try await withPostgresPool(database.configuration(user: ServiceName.scoring.databaseRole)) { pool in
-            _ = try await SchemaMigrator.migrate(schema: ServiceName.scoring.schema, migrations: ScoringMigrations.all,
-                                             pool: pool, logger: Logger(label: "book-scan-test"))
+        try await ScoringSupport.withMigratedSchema(prefix: "book_scan") { pool in
             try await pool.transaction { connection in
                 try connection.executeScript(Self.book)
             }

@@ -1,10 +1,7 @@
-import CLMTesting
-import Logging
 import Models
 import NIOCore
 import ScoringAPI
 @testable import ScoringService
-import ServiceRuntime
 import Store
 import Testing
 import WireCodec
@@ -14,12 +11,7 @@ import WireCodec
 /// stands.
 @Suite(.serialized) struct ScoreCardStoreTests {
     private static func withStore(_ body: (PostgresPool) async throws -> Void) async throws {
-        let database = try await PostgresTestCluster.shared().createSuiteDatabase([.scoring], prefix: "card_store")
-        try await withPostgresPool(database.configuration(user: ServiceName.scoring.databaseRole)) { pool in
-            _ = try await SchemaMigrator.migrate(schema: ServiceName.scoring.schema, migrations: ScoringMigrations.all,
-                                             pool: pool, logger: Logger(label: "card-store-test"))
-            try await body(pool)
-        }
+        try await ScoringSupport.withMigratedSchema(prefix: "card_store", body)
     }
 
     private static func card(_ n: Int, position: Int64, tier: CustomerTier = .gold) -> StoredCard {

@@ -1,9 +1,12 @@
 import CLMTesting
 import Foundation
 import IdentityAPI
+import Logging
 import Models
 import RPC
 import ScoringAPI
+@testable import ScoringService
+import ServiceRuntime
 import Store
 import Testing
 
@@ -95,6 +98,17 @@ enum ScoringSupport {
     static func close(_ actual: Double?, _ expected: Double) -> Bool {
         guard let actual else { return false }
         return abs(actual - expected) <= 1e-6 * max(1, abs(expected))
+    }
+
+    /// Runs `body` with a pool, as scoring's role, on a fresh database whose `scoring` schema is migrated: for tests
+    /// that drive the service's stores directly, without its process.
+    static func withMigratedSchema(prefix: String, _ body: (PostgresPool) async throws -> Void) async throws {
+        let database = try await PostgresTestCluster.shared().createSuiteDatabase([.scoring], prefix: prefix)
+        try await withPostgresPool(database.configuration(user: ServiceName.scoring.databaseRole)) { pool in
+            _ = try await SchemaMigrator.migrate(schema: ServiceName.scoring.schema, migrations: ScoringMigrations.all,
+                                             pool: pool, logger: Logger(label: "scoring-test-\(prefix)"))
+            try await body(pool)
+        }
     }
 
     /// Runs `body` with a superuser pool on the test database.
