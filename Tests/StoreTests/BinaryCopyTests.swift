@@ -80,22 +80,34 @@ import Testing
         #expect(mismatches.isEmpty, "rows that differ: \(mismatches.prefix(5))")
     }
 
-    @Test func aRowWithTheWrongFieldCountStopsTheCopyWithNothingCopied() async throws {
-        let (_, db) = try await StoreTestSupport.freshDatabase("bincopyshort")
-        let (failure, after) = try await withPostgresPool(db.superuser) { pool in
+    /// Runs `copy` against the table `create` makes on a fresh database, and answers the error it threw (nil when it
+    /// threw none) and the rows the table holds afterwards, counted on the same connection, which must still serve.
+    private static func attempt(_ prefix: String, _ create: String, counting table: String,
+                                _ copy: @escaping @Sendable (PostgresConnection) throws -> Void) async throws
+        -> (failure: StoreError?, rows: Int?)
+    {
+        let (_, db) = try await StoreTestSupport.freshDatabase(prefix)
+        return try await withPostgresPool(db.superuser) { pool in
             try await pool.withConnection { connection in
-                try connection.executeScript("CREATE TABLE pair (a int8, b text)")
+                try connection.executeScript(create)
                 var failure: StoreError?
                 do {
-                    try connection.copyInBinary("COPY pair (a, b) FROM STDIN (FORMAT binary)", columns: 2,
-                                                rows: [Int64(1), 2, 3]) { value, row in
-                        row.int8(value)
-                        if value != 2 { row.text("x") }
-                    }
+                    try copy(connection)
                 } catch let error as StoreError {
                     failure = error
                 }
-                return (failure, try connection.scalar(Int.self, "SELECT count(*) FROM pair"))
+                return (failure, try connection.scalar(Int.self, "SELECT count(*) FROM \(table)"))
+            }
+        }
+    }
+
+    @Test func aRowWithTheWrongFieldCountStopsTheCopyWithNothingCopied() async throws {
+        let (failure, after) = try await Self.attempt("bincopyshort", "CREATE TABLE pair (a int8, b text)",
+                                                      counting: "pair") { connection in
+            try connection.copyInBinary("COPY pair (a, b) FROM STDIN (FORMAT binary)", columns: 2,
+                                        rows: [Int64(1), 2, 3]) { value, row in
+                row.int8(value)
+                if value != 2 { row.text("x") }
             }
         }
         #expect(failure?.code == .copyFailed)
@@ -104,20 +116,11 @@ import Testing
     }
 
     @Test func aFieldOfTheWrongTypeIsRefusedByTheServerAndTheConnectionStaysUsable() async throws {
-        let (_, db) = try await StoreTestSupport.freshDatabase("bincopytype")
-        let (failure, after) = try await withPostgresPool(db.superuser) { pool in
-            try await pool.withConnection { connection in
-                try connection.executeScript("CREATE TABLE counter (n int4)")
-                var failure: StoreError?
-                do {
-                    // An int8 for an int4 column: eight bytes where the server reads four.
-                    try connection.copyInBinary("COPY counter (n) FROM STDIN (FORMAT binary)", columns: 1,
-                                                rows: [Int64(7)]) { $1.int8($0) }
-                } catch let error as StoreError {
-                    failure = error
-                }
-                return (failure, try connection.scalar(Int.self, "SELECT count(*) FROM counter"))
-            }
+        let (failure, after) = try await Self.attempt("bincopytype", "CREATE TABLE counter (n int4)",
+                                                      counting: "counter") { connection in
+            // An int8 for an int4 column: eight bytes where the server reads four.
+            try connection.copyInBinary("COPY counter (n) FROM STDIN (FORMAT binary)", columns: 1,
+                                        rows: [Int64(7)]) { $1.int8($0) }
         }
         #expect(failure != nil)
         #expect(failure?.message.contains("binary") == true, "\(String(describing: failure))")
@@ -125,19 +128,10 @@ import Testing
     }
 
     @Test func aTextFormatCopyIsRefusedBeforeAnyRowIsSent() async throws {
-        let (_, db) = try await StoreTestSupport.freshDatabase("bincopytext")
-        let (failure, after) = try await withPostgresPool(db.superuser) { pool in
-            try await pool.withConnection { connection in
-                try connection.executeScript("CREATE TABLE counter (n int8)")
-                var failure: StoreError?
-                do {
-                    try connection.copyInBinary("COPY counter (n) FROM STDIN", columns: 1, rows: [Int64(7)]) {
-                        $1.int8($0)
-                    }
-                } catch let error as StoreError {
-                    failure = error
-                }
-                return (failure, try connection.scalar(Int.self, "SELECT count(*) FROM counter"))
+        let (failure, after) = try await Self.attempt("bincopytext", "CREATE TABLE counter (n int8)",
+                                                      counting: "counter") { connection in
+            try connection.copyInBinary("COPY counter (n) FROM STDIN", columns: 1, rows: [Int64(7)]) {
+                $1.int8($0)
             }
         }
         #expect(failure?.code == .copyFailed)
