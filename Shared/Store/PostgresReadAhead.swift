@@ -19,7 +19,8 @@ extension PostgresConnection {
     }
 }
 
-/// The batches of rows of a few cursors, fetched ahead (``PostgresConnection/readingAhead(cursors:fetchSize:depth:_:)``).
+/// The batches of rows of a few cursors, fetched ahead
+/// (``PostgresConnection/readingAhead(cursors:fetchSize:depth:_:)``).
 ///
 /// `@unchecked Sendable`: its state is guarded by `condition`; the connection is used by the fetching thread alone
 /// while it runs, and by nobody else until `stop` has waited for it.

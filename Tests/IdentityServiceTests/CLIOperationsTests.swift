@@ -170,13 +170,15 @@ import Testing
         let noRequest = try await bench.clm("erase", code, "--reason", "subject's request", "--yes")
         #expect(noRequest.status == 64 && noRequest.stderr.contains("Missing expected argument '--request <request>'"),
                 "\(noRequest.output)")
-        #expect(CLMBinary.words(try await bench.clm("customer", "show", code).stdout).first == "customer \(code) ACTIVE")
+        #expect(CLMBinary.words(try await bench.clm("customer", "show", code).stdout).first
+            == "customer \(code) ACTIVE")
 
         let erase = try await bench.clm("erase", code, "--request", "DSR-7", "--reason", "subject's request",
                                         "--operator", "dpo-1", "--yes")
         try #require(erase.status == 0, "\(erase.output)")
         let operation = try #require(Self.between(erase.stdout, "erased \(code) (operation ", ")"), "\(erase.stdout)")
-        #expect(CLMBinary.words(try await bench.clm("customer", "show", code).stdout).first == "customer \(code) ERASED")
+        #expect(CLMBinary.words(try await bench.clm("customer", "show", code).stdout).first
+            == "customer \(code) ERASED")
         let after = try await bench.clm("customer", "360", code)
         #expect(after.status == 0 && !after.stdout.contains("王芳") && !after.stdout.contains("13700137001"),
                 "\(after.output)")
