@@ -32,8 +32,7 @@ enum StringFieldCheck {
                 let field = protobuf_c_message_descriptor_get_field(descriptor, UInt32(number))
             else { return }
             if field.pointee.type == PROTOBUF_C_TYPE_STRING {
-                let start = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + span.lowerBound
-                if let reason = utf8Problem(start, span.count) {
+                if let reason = utf8Problem(UnsafeRawBufferPointer(rebasing: bytes[span])) {
                     throw WireError(.malformed, messageType: String(cString: descriptor.pointee.name),
                                     field: String(cString: field.pointee.name), reason)
                 }
@@ -44,8 +43,9 @@ enum StringFieldCheck {
         }
     }
 
-    /// Why `count` bytes are not a proto3 string protobuf-c can carry intact, or nil when they are.
-    static func utf8Problem(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> String? {
+    /// Why `bytes` are not a proto3 string protobuf-c can carry intact, or nil when they are.
+    static func utf8Problem(_ bytes: UnsafeRawBufferPointer) -> String? {
+        let count = bytes.count
         var index = 0
         while index < count {
             let lead = bytes[index]
